@@ -1,0 +1,43 @@
+package org.originlive.account;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.originlive.common.Role;
+
+/** The JSON shapes of the accounts API. */
+public final class AccountApi {
+
+    private AccountApi() {}
+
+    public record RegisterRequest(
+            @NotBlank @Email(regexp = ".+@[^@]+\\.[^@]+") @Size(max = 254) String email,
+            @NotNull @Size(min = 10, max = 200) String password,
+            @NotBlank @Size(max = 100) String displayName) {}
+
+    public record LoginRequest(@NotNull String email, @NotNull String password) {}
+
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn) {}
+
+    public record CreateUserRequest(
+            @NotBlank @Email(regexp = ".+@[^@]+\\.[^@]+") @Size(max = 254) String email,
+            @NotNull @Size(min = 10, max = 200) String password,
+            @NotBlank @Size(max = 100) String displayName,
+            @NotNull Role role,
+            UUID cooperativeId,
+            @Size(max = 200) String organisation) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UserView(
+            UUID id, String email, String displayName, List<Role> roles, UUID cooperativeId, String organisation) {
+
+        static UserView of(User user) {
+            return new UserView(
+                    user.id, user.email, user.displayName, List.of(user.role), user.cooperativeId, user.organisation);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.originlive.account;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+
+@Path("/api")
+@Tag(name = "Accounts")
+public class AccountResource {
+
+    private final AccountService accounts;
+    private final JsonWebToken jwt;
+
+    AccountResource(AccountService accounts, JsonWebToken jwt) {
+        this.accounts = accounts;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/auth/register")
+    @PermitAll
+    @Operation(summary = "Register a consumer account")
+    public Uni<Response> register(@Valid @NotNull AccountApi.RegisterRequest request) {
+        return accounts.register(request).map(AccountResource::created);
+    }
+
+    @POST
+    @Path("/auth/login")
+    @PermitAll
+    @Operation(summary = "Exchange email and password for an access token")
+    public Uni<AccountApi.TokenResponse> login(@Valid @NotNull AccountApi.LoginRequest request) {
+        return accounts.login(request);
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @Operation(summary = "The calling account")
+    public Uni<AccountApi.UserView> me() {
+        return accounts.get(Caller.of(jwt).id()).map(AccountApi.UserView::of);
+    }
+
+    static Response created(User user) {
+        return Response.status(Response.Status.CREATED)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(AccountApi.UserView.of(user))
+                .build();
+    }
+}

@@ -1,0 +1,110 @@
+package org.originlive.account;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+import org.originlive.common.Failures;
+import org.originlive.common.ProblemException;
+import org.originlive.common.Role;
+import org.originlive.cooperative.CooperativeRepository;
+
+@ApplicationScoped
+public class AccountService {
+
+    private final UserRepository users;
+    private final CooperativeRepository cooperatives;
+    private final PasswordHasher hasher;
+    private final TokenIssuer tokens;
+    private final Clock clock;
+
+    AccountService(
+            UserRepository users,
+            CooperativeRepository cooperatives,
+            PasswordHasher hasher,
+            TokenIssuer tokens,
+            Clock clock) {
+        this.users = users;
+        this.cooperatives = cooperatives;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public Uni<User> register(AccountApi.RegisterRequest request) {
+        return create(request.email(), request.password(), request.displayName(), Role.CONSUMER, null, null);
+    }
+
+    public Uni<User> createByAdmin(AccountApi.CreateUserRequest request) {
+        if (request.role() == Role.CONSUMER) {
+            throw ProblemException.invalid("role", "must be HOST, COOPERATIVE or ADMIN");
+        }
+        if (request.role() == Role.COOPERATIVE && request.cooperativeId() == null) {
+            throw ProblemException.invalid("cooperativeId", "is required for a COOPERATIVE user");
+        }
+        if (request.role() != Role.COOPERATIVE && request.cooperativeId() != null) {
+            throw ProblemException.invalid("cooperativeId", "is only for COOPERATIVE users");
+        }
+        Uni<Void> cooperativeExists = request.cooperativeId() == null
+                ? Uni.createFrom().voidItem()
+                : cooperatives
+                        .byId(request.cooperativeId())
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> ProblemException.invalid("cooperativeId", "no such cooperative"))
+                        .replaceWithVoid();
+        return cooperativeExists.flatMap(ignored -> create(
+                request.email(),
+                request.password(),
+                request.displayName(),
+                request.role(),
+                request.cooperativeId(),
+                request.organisation()));
+    }
+
+    public Uni<AccountApi.TokenResponse> login(AccountApi.LoginRequest request) {
+        return users.findByEmail(request.email())
+                .flatMap(user -> hasher.verify(request.password(), user == null ? null : user.passwordHash)
+                        .map(ok -> {
+                            if (!ok) {
+                                throw new io.quarkus.security.AuthenticationFailedException("bad credentials");
+                            }
+                            return tokens.issue(user);
+                        }));
+    }
+
+    public Uni<User> get(UUID id) {
+        return users.byId(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new io.quarkus.security.AuthenticationFailedException("account is gone"));
+    }
+
+    /** Creates an account unless the email is taken; the unique index settles races. */
+    public Uni<User> create(
+            String email, String password, String displayName, Role role, UUID cooperativeId, String organisation) {
+        return hasher.hash(password).flatMap(hash -> Panache.withTransaction(
+                        () -> users.findByEmail(email).flatMap(existing -> {
+                            if (existing != null) {
+                                return Uni.createFrom().failure(emailTaken());
+                            }
+                            User user = new User();
+                            user.id = UUID.randomUUID();
+                            user.email = email.trim();
+                            user.passwordHash = hash;
+                            user.displayName = displayName.trim();
+                            user.role = role;
+                            user.cooperativeId = cooperativeId;
+                            user.organisation = organisation;
+                            user.createdAt = clock.instant();
+                            return users.persist(user);
+                        }))
+                .onFailure(Failures::isUniqueViolation)
+                .transform(e -> emailTaken()));
+    }
+
+    private static ProblemException emailTaken() {
+        return ProblemException.conflict("email-taken", "Email taken", "An account with this email already exists");
+    }
+}

@@ -1,0 +1,30 @@
+package org.originlive.account;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Role;
+
+@Path("/api/admin/users")
+@Tag(name = "Accounts")
+public class AdminUserResource {
+
+    private final AccountService accounts;
+
+    AdminUserResource(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Create a HOST, COOPERATIVE or ADMIN account")
+    public Uni<Response> create(@Valid @NotNull AccountApi.CreateUserRequest request) {
+        return accounts.createByAdmin(request).map(AccountResource::created);
+    }
+}
