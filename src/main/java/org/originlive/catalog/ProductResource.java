@@ -1,0 +1,76 @@
+package org.originlive.catalog;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.Params;
+import org.originlive.common.Role;
+
+@Path("/api")
+@Tag(name = "Products")
+public class ProductResource {
+
+    private final ProductService products;
+    private final JsonWebToken jwt;
+
+    ProductResource(ProductService products, JsonWebToken jwt) {
+        this.products = products;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/cooperatives/{id}/products")
+    @RolesAllowed({Role.ADMIN_NAME, Role.COOPERATIVE_NAME})
+    @Operation(summary = "Add a product to a cooperative (its staff or an admin)")
+    public Uni<Response> create(UUID id, @Valid @NotNull ProductApi.CreateProduct request) {
+        return products.create(Caller.of(jwt), id, request)
+                .map(p -> Response.created(URI.create("/api/products/" + p.id))
+                        .entity(ProductApi.ProductView.of(p))
+                        .build());
+    }
+
+    @PATCH
+    @Path("/products/{id}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.COOPERATIVE_NAME})
+    @Operation(summary = "Change name, description, unit, price, stock or status")
+    public Uni<ProductApi.ProductView> patch(UUID id, @Valid @NotNull ProductApi.PatchProduct patch) {
+        return products.patch(Caller.of(jwt), id, patch).map(ProductApi.ProductView::of);
+    }
+
+    @GET
+    @Path("/products/{id}")
+    @PermitAll
+    @Operation(summary = "One product")
+    public Uni<ProductApi.ProductView> get(UUID id) {
+        return products.get(id).map(ProductApi.ProductView::of);
+    }
+
+    @GET
+    @Path("/products")
+    @PermitAll
+    @Operation(summary = "Search active products by cooperative and text")
+    public Uni<Page<ProductApi.ProductView>> search(
+            @QueryParam("cooperativeId") String cooperativeId,
+            @QueryParam("q") String q,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return products.search(Params.uuid("cooperativeId", cooperativeId), q, PageRequest.of(page, size))
+                .map(p -> p.map(ProductApi.ProductView::of));
+    }
+}

@@ -1,0 +1,120 @@
+package org.originlive.catalog;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+import org.originlive.common.Caller;
+import org.originlive.common.Codes;
+import org.originlive.common.Failures;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.ProblemException;
+import org.originlive.cooperative.CooperativeRepository;
+
+@ApplicationScoped
+public class ProductService {
+
+    private final ProductRepository products;
+    private final CooperativeRepository cooperatives;
+    private final Clock clock;
+
+    ProductService(ProductRepository products, CooperativeRepository cooperatives, Clock clock) {
+        this.products = products;
+        this.cooperatives = cooperatives;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Product> create(Caller caller, UUID cooperativeId, ProductApi.CreateProduct request) {
+        caller.requireCooperative(cooperativeId);
+        Codes.requireCurrency("currency", request.currency());
+        return cooperatives
+                .byId(cooperativeId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Cooperative", cooperativeId))
+                .flatMap(cooperative -> products.find("cooperativeId = ?1 and sku = ?2", cooperativeId, request.sku())
+                        .firstResult())
+                .flatMap(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().failure(skuTaken());
+                    }
+                    Product p = new Product();
+                    p.id = UUID.randomUUID();
+                    p.cooperativeId = cooperativeId;
+                    p.sku = request.sku();
+                    p.name = request.name().trim();
+                    p.description = request.description().trim();
+                    p.unit = request.unit().trim();
+                    p.priceMinor = request.priceMinor();
+                    p.currency = request.currency();
+                    p.stock = request.stock();
+                    p.status = ProductStatus.ACTIVE;
+                    p.createdAt = clock.instant();
+                    p.updatedAt = p.createdAt;
+                    return products.persistAndFlush(p);
+                })
+                .onFailure(Failures::isUniqueViolation)
+                .transform(e -> skuTaken());
+    }
+
+    @WithTransaction
+    public Uni<Product> patch(Caller caller, UUID id, ProductApi.PatchProduct patch) {
+        if (patch.name() == null
+                && patch.description() == null
+                && patch.unit() == null
+                && patch.priceMinor() == null
+                && patch.stock() == null
+                && patch.status() == null) {
+            throw ProblemException.invalid("body", "names no field to change");
+        }
+        return get(id).flatMap(p -> {
+                    caller.requireCooperative(p.cooperativeId);
+                    if (patch.name() != null) {
+                        p.name = requireText("name", patch.name());
+                    }
+                    if (patch.description() != null) {
+                        p.description = patch.description().trim();
+                    }
+                    if (patch.unit() != null) {
+                        p.unit = requireText("unit", patch.unit());
+                    }
+                    if (patch.priceMinor() != null) {
+                        p.priceMinor = patch.priceMinor();
+                    }
+                    if (patch.stock() != null) {
+                        p.stock = patch.stock();
+                    }
+                    if (patch.status() != null) {
+                        p.status = patch.status();
+                    }
+                    p.updatedAt = clock.instant();
+                    return products.flush().replaceWith(p);
+                })
+                .onFailure(Failures::isOptimisticLock)
+                .transform(e -> ProblemException.conflict(
+                        "concurrent-update", "Concurrent update", "The product changed meanwhile; read it again"));
+    }
+
+    public Uni<Product> get(UUID id) {
+        return products.byId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Product", id));
+    }
+
+    public Uni<Page<Product>> search(UUID cooperativeId, String text, PageRequest page) {
+        return products.search(cooperativeId, text, page);
+    }
+
+    private static String requireText(String field, String value) {
+        if (value.isBlank()) {
+            throw ProblemException.invalid(field, "must not be blank");
+        }
+        return value.trim();
+    }
+
+    private static ProblemException skuTaken() {
+        return ProblemException.conflict(
+                "sku-taken", "SKU taken", "This cooperative already has a product with this SKU");
+    }
+}

@@ -1,0 +1,6 @@
+package org.originlive.catalog;
+
+public enum ProductStatus {
+    ACTIVE,
+    ARCHIVED
+}

@@ -1,0 +1,34 @@
+package org.originlive.cooperative;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+
+@ApplicationScoped
+public class CooperativeRepository implements PanacheRepositoryBase<Cooperative, UUID> {
+
+    @WithSession
+    public Uni<Cooperative> byId(UUID id) {
+        return findById(id);
+    }
+
+    @WithSession
+    public Uni<Cooperative> bySlug(String slug) {
+        return find("slug", slug).firstResult();
+    }
+
+    @WithSession
+    public Uni<Page<Cooperative>> page(PageRequest request) {
+        var query = findAll(Sort.by("name").and("id")).page(request.page(), request.size());
+        return Uni.combine()
+                .all()
+                .unis(query.list(), query.count())
+                .asTuple()
+                .map(t -> new Page<>(t.getItem1(), request.page(), request.size(), t.getItem2()));
+    }
+}

@@ -1,0 +1,56 @@
+package org.originlive.cooperative;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.Role;
+
+@Path("/api")
+@Tag(name = "Cooperatives and storefronts")
+public class CooperativeResource {
+
+    private final CooperativeService cooperatives;
+
+    CooperativeResource(CooperativeService cooperatives) {
+        this.cooperatives = cooperatives;
+    }
+
+    @POST
+    @Path("/cooperatives")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Register a cooperative")
+    public Uni<Response> create(@Valid @NotNull CooperativeApi.CreateCooperative request) {
+        return cooperatives.create(request).map(c -> Response.created(URI.create("/api/storefronts/" + c.slug))
+                .entity(CooperativeApi.CooperativeView.of(c))
+                .build());
+    }
+
+    @GET
+    @Path("/cooperatives")
+    @PermitAll
+    @Operation(summary = "List cooperatives, by name")
+    public Uni<Page<CooperativeApi.CooperativeView>> list(
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return cooperatives.list(PageRequest.of(page, size)).map(p -> p.map(CooperativeApi.CooperativeView::of));
+    }
+
+    @GET
+    @Path("/storefronts/{slug}")
+    @PermitAll
+    @Operation(summary = "A cooperative and its active products")
+    public Uni<CooperativeApi.Storefront> storefront(String slug) {
+        return cooperatives.storefront(slug);
+    }
+}

@@ -1,0 +1,110 @@
+package org.originlive.demo;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.originlive.account.AccountService;
+import org.originlive.catalog.ProductApi;
+import org.originlive.catalog.ProductService;
+import org.originlive.common.Caller;
+import org.originlive.common.Role;
+import org.originlive.cooperative.Cooperative;
+import org.originlive.cooperative.CooperativeRepository;
+import org.originlive.cooperative.CooperativeService;
+
+/**
+ * The seed story's producers and one account per role, loaded once in the run command's
+ * profile ({@code originlive.demo.enabled=true}); never in production or tests.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    public static final String PASSWORD = "originlive-demo";
+
+    private final boolean enabled;
+    private final CooperativeService cooperativeService;
+    private final CooperativeRepository cooperatives;
+    private final ProductService products;
+    private final AccountService accounts;
+
+    DemoData(
+            @ConfigProperty(name = "originlive.demo.enabled", defaultValue = "false") boolean enabled,
+            CooperativeService cooperativeService,
+            CooperativeRepository cooperatives,
+            ProductService products,
+            AccountService accounts) {
+        this.enabled = enabled;
+        this.cooperativeService = cooperativeService;
+        this.cooperatives = cooperatives;
+        this.products = products;
+        this.accounts = accounts;
+    }
+
+    // Runs on the main thread during start-up, where waiting is allowed.
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        if (!enabled) {
+            return;
+        }
+        boolean loaded = VertxContextSupport.subscribeAndAwait(() -> cooperatives
+                .bySlug(DemoCatalog.COOPERATIVES.get(0).cooperative().slug())
+                .map(existing -> existing != null));
+        if (loaded) {
+            Log.info("Demo data already present");
+            return;
+        }
+        VertxContextSupport.subscribeAndAwait(this::load);
+        Log.infof("Loaded demo data; demo accounts use the password '%s' (see README)", PASSWORD);
+    }
+
+    private Uni<Void> load() {
+        Caller admin = new Caller(UUID.randomUUID(), Set.of(Role.ADMIN), null);
+        return Multi.createFrom()
+                .iterable(DemoCatalog.COOPERATIVES)
+                .onItem()
+                .transformToUniAndConcatenate(entry -> cooperativeService
+                        .create(entry.cooperative())
+                        .flatMap(c -> addProducts(admin, c, entry.products()).replaceWith(c)))
+                .collect()
+                .asList()
+                .flatMap(created -> accounts(created));
+    }
+
+    private Uni<Void> addProducts(Caller admin, Cooperative cooperative, List<ProductApi.CreateProduct> list) {
+        return Multi.createFrom()
+                .iterable(list)
+                .onItem()
+                .transformToUniAndConcatenate(p -> products.create(admin, cooperative.id, p))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> accounts(List<Cooperative> created) {
+        UUID coffee = created.stream()
+                .filter(c -> c.slug.equals(DemoCatalog.COFFEE_SLUG))
+                .findFirst()
+                .orElseThrow()
+                .id;
+        return accounts.create("admin@demo.originlive.org", PASSWORD, "Demo Admin", Role.ADMIN, null, null)
+                .flatMap(x -> accounts.create(
+                        "host@demo.originlive.org",
+                        PASSWORD,
+                        "Genet T.",
+                        Role.HOST,
+                        null,
+                        "Embassy of Ethiopia in Beijing"))
+                .flatMap(x -> accounts.create(
+                        "coffee@demo.originlive.org", PASSWORD, "Sidama Coffee Desk", Role.COOPERATIVE, coffee, null))
+                .flatMap(x ->
+                        accounts.create("buyer@demo.originlive.org", PASSWORD, "Li Wei", Role.CONSUMER, null, null))
+                .replaceWithVoid();
+    }
+}
