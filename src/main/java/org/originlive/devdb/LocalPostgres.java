@@ -3,8 +3,10 @@ package org.originlive.devdb;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -34,9 +36,13 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** A server in a fresh temporary folder on a free port, deleted when closed. */
     public static LocalPostgres throwaway() {
-        LocalPostgres pg = new LocalPostgres(null, true, 0);
-        pg.start();
-        return pg;
+        try {
+            LocalPostgres pg = new LocalPostgres(Files.createTempDirectory("originlive-pg"), true, 0);
+            pg.start();
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public synchronized void start() {
@@ -45,9 +51,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", throwaway ? "off" : "on");
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-            }
+            // The folder is kept across stop/start, so a restart keeps the data (fault tests).
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             if (port != 0) {
                 builder.setPort(port);
             }
@@ -74,6 +79,17 @@ public final class LocalPostgres implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (throwaway) {
+            deleteQuietly(dataDirectory);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp folder is harmless.
+        }
     }
 
     public int port() {

@@ -130,4 +130,35 @@ public final class Api {
                 .extract()
                 .path("id");
     }
+
+    public static Map<String, Object> saleItem(String productId, long price, int quantity, int limit) {
+        return Map.of("productId", productId, "salePriceMinor", price, "quantity", quantity, "perCustomerLimit", limit);
+    }
+
+    public static Map<String, Object> saleBody(java.time.Instant startsAt, java.time.Instant endsAt, Object... items) {
+        return Map.of(
+                "title", "Rwandan coffee live",
+                "streamUrl", "https://live.example/stream",
+                "startsAt", startsAt.toString(),
+                "endsAt", endsAt.toString(),
+                "items", java.util.List.of(items));
+    }
+
+    /** A scheduled sale (starting in an hour) of {@code quantity} units of a fresh product. */
+    public static String scheduledSale(String host, String productId, int quantity, int limit) {
+        java.time.Instant start = java.time.Instant.now().plusSeconds(3600);
+        return as(host).body(saleBody(start, start.plusSeconds(3600), saleItem(productId, 4900, quantity, limit)))
+                .post("/api/sales")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** A sale that is LIVE, with one item; returns the sale id. */
+    public static String liveSale(String host, String productId, int quantity, int limit) {
+        String id = scheduledSale(host, productId, quantity, limit);
+        as(host).post("/api/sales/" + id + "/start").then().statusCode(200);
+        return id;
+    }
 }

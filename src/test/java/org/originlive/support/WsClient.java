@@ -1,0 +1,92 @@
+package org.originlive.support;
+
+import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** A real WebSocket viewer that records every frame it receives and how it was closed. */
+public final class WsClient implements AutoCloseable {
+
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final HttpClient CLIENT = VERTX.createHttpClient(
+            new HttpClientOptions().setMaxWebSockets(5000).setMaxWebSocketFrameSize(1 << 20));
+
+    public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    private volatile Short closeCode;
+    private volatile String closeReason;
+    private final WebSocket socket;
+
+    private WsClient(WebSocket socket) {
+        this.socket = socket;
+        socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+        socket.closeHandler(v -> {
+            closeCode = socket.closeStatusCode();
+            closeReason = socket.closeReason();
+        });
+    }
+
+    public static WsClient watch(String saleId) {
+        return watch(RestAssured.port, saleId);
+    }
+
+    public static WsClient watch(int port, String saleId) {
+        try {
+            WebSocket ws = CLIENT.webSocket(new WebSocketConnectOptions()
+                            .setHost("localhost")
+                            .setPort(port)
+                            .setURI("/ws/sales/" + saleId))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(20, TimeUnit.SECONDS);
+            return new WsClient(ws);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not connect a viewer", e);
+        }
+    }
+
+    public void send(String text) {
+        socket.writeTextMessage(text);
+    }
+
+    public List<JsonObject> ofType(String type) {
+        return frames.stream().filter(f -> type.equals(f.getString("type"))).collect(Collectors.toList());
+    }
+
+    public List<String> types() {
+        return frames.stream().map(f -> f.getString("type")).collect(Collectors.toList());
+    }
+
+    /** Frames other than the clock and audience ones, which arrive on their own schedule. */
+    public List<JsonObject> changes() {
+        return frames.stream()
+                .filter(f -> !List.of("tick", "viewers").contains(f.getString("type")))
+                .collect(Collectors.toList());
+    }
+
+    public Short closeCode() {
+        return closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    public boolean isClosed() {
+        return closeCode != null || socket.isClosed();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            socket.close();
+        }
+    }
+}
