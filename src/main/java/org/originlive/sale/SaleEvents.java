@@ -1,0 +1,63 @@
+package org.originlive.sale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The change feed of sales. Whoever changes a sale's stock, status or pin calls this inside the
+ * same transaction: {@link #claimSeq} numbers the changes, {@link #publish} sends them with
+ * {@code pg_notify}, which PostgreSQL delivers only if the transaction commits.
+ */
+@ApplicationScoped
+public class SaleEvents {
+
+    public static final String CHANNEL = "originlive_sale_events";
+
+    // NOTIFY payloads must stay under 8000 bytes; an event is about 200.
+    private static final int EVENTS_PER_NOTIFY = 30;
+
+    private final ObjectMapper json;
+
+    SaleEvents(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Reserves {@code count} sequence numbers of the sale and returns the last; the caller uses
+     * {@code last - count + 1 .. last}. Locks the sale row until commit, so changes of one sale
+     * are numbered and announced in commit order.
+     */
+    public Uni<Long> claimSeq(SqlClient tx, UUID saleId, int count) {
+        return tx.preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 RETURNING seq")
+                .execute(Tuple.of(saleId, count))
+                .map(rows -> rows.iterator().next().getLong("seq"));
+    }
+
+    public Uni<Void> publish(SqlClient tx, List<SaleEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> payloads = new ArrayList<>();
+        for (int i = 0; i < events.size(); i += EVENTS_PER_NOTIFY) {
+            payloads.add(Tuple.of(CHANNEL, encode(events.subList(i, Math.min(events.size(), i + EVENTS_PER_NOTIFY)))));
+        }
+        return tx.preparedQuery("SELECT pg_notify($1, $2)")
+                .executeBatch(payloads)
+                .replaceWithVoid();
+    }
+
+    private String encode(List<SaleEvent> events) {
+        try {
+            return json.writeValueAsString(events);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Sale events are plain records", e);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.originlive.sale;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+
+/** Sales and their items in SQL: every stock move is one conditional statement. */
+@ApplicationScoped
+public class SaleRepository {
+
+    private static final String SALE_COLUMNS =
+            "id, host_id, title, stream_url, starts_at, ends_at, status, currency, pinned_item_id, seq";
+    private static final String ITEM_COLUMNS = "id, sale_id, product_id, cooperative_id, name, sale_price_minor,"
+            + " currency, quantity, remaining, per_customer_limit";
+
+    private final Pool pool;
+
+    SaleRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** What an allocation took from a product, or empty when it had too little (or is gone). */
+    public record Allocated(UUID cooperativeId, String name, String currency) {}
+
+    public Uni<Optional<Allocated>> takeProductStock(SqlClient tx, UUID productId, int quantity) {
+        return tx.preparedQuery("UPDATE product SET stock = stock - $2, version = version + 1, updated_at = now()"
+                        + " WHERE id = $1 AND stock >= $2 AND status = 'ACTIVE'"
+                        + " RETURNING cooperative_id, name, currency")
+                .execute(Tuple.of(productId, quantity))
+                .map(rows -> first(rows)
+                        .map(r -> new Allocated(
+                                r.getUUID("cooperative_id"), r.getString("name"), r.getString("currency"))));
+    }
+
+    /** The product's stock and status, to explain a failed allocation; empty if unknown. */
+    public Uni<Optional<Row>> productState(SqlClient tx, UUID productId) {
+        return tx.preparedQuery("SELECT stock, status FROM product WHERE id = $1")
+                .execute(Tuple.of(productId))
+                .map(SaleRepository::first);
+    }
+
+    public Uni<Void> insertSale(SqlClient tx, SaleApi.SaleView sale) {
+        return tx.preparedQuery(
+                        "INSERT INTO sale (id, host_id, title, stream_url, starts_at, ends_at, status, currency)"
+                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(List.of(
+                        sale.id(),
+                        sale.hostId(),
+                        sale.title(),
+                        sale.streamUrl(),
+                        utc(sale.startsAt()),
+                        utc(sale.endsAt()),
+                        sale.status().name(),
+                        sale.currency())))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> insertItems(SqlClient tx, UUID saleId, List<SaleApi.SaleItemView> items) {
+        List<Tuple> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            SaleApi.SaleItemView item = items.get(i);
+            rows.add(Tuple.from(List.of(
+                    item.id(),
+                    saleId,
+                    i,
+                    item.productId(),
+                    item.cooperativeId(),
+                    item.name(),
+                    item.salePriceMinor(),
+                    item.currency(),
+                    item.quantity(),
+                    item.remaining(),
+                    item.perCustomerLimit())));
+        }
+        return tx.preparedQuery("INSERT INTO sale_item (id, sale_id, position, product_id, cooperative_id, name,"
+                        + " sale_price_minor, currency, quantity, remaining, per_customer_limit)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                .executeBatch(rows)
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<SaleApi.SaleView>> find(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT " + SALE_COLUMNS + " FROM sale WHERE id = $1")
+                .execute(Tuple.of(id))
+                .flatMap(rows -> first(rows)
+                        .map(row -> items(client, List.of(id)).map(items -> Optional.of(sale(row, items))))
+                        .orElseGet(() -> Uni.createFrom().item(Optional.empty())));
+    }
+
+    public Uni<Optional<SaleApi.SaleView>> find(UUID id) {
+        return find(pool, id);
+    }
+
+    public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, PageRequest page) {
+        String where = status == null ? "" : " WHERE status = $3";
+        Tuple args = status == null
+                ? Tuple.of(page.size(), page.offset())
+                : Tuple.of(page.size(), page.offset(), status.name());
+        Uni<RowSet<Row>> rows = pool.preparedQuery(
+                        "SELECT " + SALE_COLUMNS + " FROM sale" + where + " ORDER BY starts_at, id LIMIT $1 OFFSET $2")
+                .execute(args);
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM sale" + where.replace("$3", "$1"))
+                .execute(status == null ? Tuple.tuple() : Tuple.of(status.name()))
+                .map(r -> r.iterator().next().getLong("n"));
+        return Uni.combine().all().unis(rows, total).asTuple().flatMap(t -> {
+            List<Row> saleRows = new ArrayList<>();
+            t.getItem1().forEach(saleRows::add);
+            List<UUID> ids = saleRows.stream().map(r -> r.getUUID("id")).toList();
+            return items(pool, ids)
+                    .map(items -> new Page<>(
+                            saleRows.stream().map(r -> sale(r, items)).toList(),
+                            page.page(),
+                            page.size(),
+                            t.getItem2()));
+        });
+    }
+
+    /** Moves the sale to {@code to} if it is in one of {@code from}; returns the new seq, or empty. */
+    public Uni<Optional<Long>> transition(SqlClient tx, UUID id, SaleStatus to, int seqCount) {
+        String[] from = to.allowedFrom().stream().map(Enum::name).toArray(String[]::new);
+        return tx.preparedQuery("UPDATE sale SET status = $2, seq = seq + $3 WHERE id = $1 AND status = ANY($4)"
+                        + " RETURNING seq")
+                .execute(Tuple.of(id, to.name(), seqCount, from))
+                .map(rows -> first(rows).map(r -> r.getLong("seq")));
+    }
+
+    /**
+     * Returns every item's unsold remainder to its product and zeroes it; runs once, under the
+     * sale-row lock of the transition that closed the sale. Returns the items it zeroed.
+     */
+    public Uni<List<UUID>> returnUnsold(SqlClient tx, UUID saleId) {
+        return tx.preparedQuery("UPDATE product p SET stock = p.stock + si.remaining, version = p.version + 1,"
+                        + " updated_at = now() FROM sale_item si"
+                        + " WHERE si.sale_id = $1 AND si.product_id = p.id AND si.remaining > 0")
+                .execute(Tuple.of(saleId))
+                .flatMap(ignored -> tx.preparedQuery(
+                                "UPDATE sale_item SET remaining = 0 WHERE sale_id = $1 AND remaining > 0 RETURNING id")
+                        .execute(Tuple.of(saleId)))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    public Uni<Optional<Long>> pin(SqlClient tx, UUID saleId, UUID itemId) {
+        return tx.preparedQuery("UPDATE sale SET pinned_item_id = $2, seq = seq + 1"
+                        + " WHERE id = $1 AND status IN ('SCHEDULED', 'LIVE') RETURNING seq")
+                .execute(Tuple.of(saleId, itemId))
+                .map(rows -> first(rows).map(r -> r.getLong("seq")));
+    }
+
+    /** Open sales whose start or end time has come, for the scheduler. */
+    public Uni<List<UUID>> due(SaleStatus status, Instant now) {
+        String column = status == SaleStatus.SCHEDULED ? "starts_at" : "ends_at";
+        return pool.preparedQuery("SELECT id FROM sale WHERE status = $1 AND " + column + " <= $2 ORDER BY " + column
+                        + " LIMIT 200")
+                .execute(Tuple.of(status.name(), utc(now)))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    private Uni<List<Row>> items(SqlClient client, List<UUID> saleIds) {
+        if (saleIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return client.preparedQuery("SELECT " + ITEM_COLUMNS + " FROM sale_item WHERE sale_id = ANY($1)"
+                        + " ORDER BY sale_id, position")
+                .execute(Tuple.of(saleIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return list;
+                });
+    }
+
+    private static SaleApi.SaleView sale(Row row, List<Row> itemRows) {
+        UUID id = row.getUUID("id");
+        List<SaleApi.SaleItemView> items = itemRows.stream()
+                .filter(r -> id.equals(r.getUUID("sale_id")))
+                .map(SaleRepository::item)
+                .toList();
+        return new SaleApi.SaleView(
+                id,
+                row.getString("title"),
+                row.getUUID("host_id"),
+                row.getString("stream_url"),
+                row.getOffsetDateTime("starts_at").toInstant(),
+                row.getOffsetDateTime("ends_at").toInstant(),
+                SaleStatus.valueOf(row.getString("status")),
+                row.getUUID("pinned_item_id"),
+                row.getString("currency"),
+                row.getLong("seq"),
+                items);
+    }
+
+    private static SaleApi.SaleItemView item(Row r) {
+        return new SaleApi.SaleItemView(
+                r.getUUID("id"),
+                r.getUUID("product_id"),
+                r.getUUID("cooperative_id"),
+                r.getString("name"),
+                r.getLong("sale_price_minor"),
+                r.getString("currency"),
+                r.getInteger("quantity"),
+                r.getInteger("remaining"),
+                r.getInteger("per_customer_limit"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Optional<Row> first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+    }
+}

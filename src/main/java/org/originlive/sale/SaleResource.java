@@ -1,0 +1,92 @@
+package org.originlive.sale;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.Params;
+import org.originlive.common.Role;
+
+@Path("/api/sales")
+@Tag(name = "Live sales")
+public class SaleResource {
+
+    private final SaleService sales;
+    private final JsonWebToken jwt;
+
+    SaleResource(SaleService sales, JsonWebToken jwt) {
+        this.sales = sales;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @RolesAllowed(Role.HOST_NAME)
+    @Operation(summary = "Schedule a sale; each item's quantity is taken from product stock")
+    public Uni<Response> create(@Valid @NotNull SaleApi.CreateSale request) {
+        return sales.create(Caller.of(jwt), request).map(sale -> Response.created(URI.create("/api/sales/" + sale.id()))
+                .entity(sale)
+                .build());
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List sales, optionally by status, by start time")
+    public Uni<Page<SaleApi.SaleView>> list(
+            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return sales.list(Params.enumValue("status", status, SaleStatus.class), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "One sale with its items and remaining stock")
+    public Uni<SaleApi.SaleView> get(UUID id) {
+        return sales.get(id);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Go live now (SCHEDULED → LIVE)")
+    public Uni<SaleApi.SaleView> start(UUID id) {
+        return sales.change(Caller.of(jwt), id, SaleStatus.LIVE);
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "End the sale (LIVE → ENDED); unsold stock returns to the products")
+    public Uni<SaleApi.SaleView> end(UUID id) {
+        return sales.change(Caller.of(jwt), id, SaleStatus.ENDED);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Cancel (SCHEDULED or LIVE → CANCELLED); unsold stock returns to the products")
+    public Uni<SaleApi.SaleView> cancel(UUID id) {
+        return sales.change(Caller.of(jwt), id, SaleStatus.CANCELLED);
+    }
+
+    @POST
+    @Path("/{id}/pin")
+    @RolesAllowed(Role.HOST_NAME)
+    @Operation(summary = "Feature one item of the sale (its host only)")
+    public Uni<SaleApi.SaleView> pin(UUID id, @Valid @NotNull SaleApi.PinRequest request) {
+        return sales.pin(Caller.of(jwt), id, request.itemId());
+    }
+}

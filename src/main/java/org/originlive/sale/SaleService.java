@@ -1,0 +1,206 @@
+package org.originlive.sale;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.ProblemException;
+import org.originlive.common.Role;
+
+@ApplicationScoped
+public class SaleService {
+
+    private final SaleRepository sales;
+    private final SaleEvents events;
+    private final Clock clock;
+
+    SaleService(SaleRepository sales, SaleEvents events, Clock clock) {
+        this.sales = sales;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a sale and takes each item's quantity out of its product's stock in the same
+     * transaction; a sale whose start has come goes LIVE at once.
+     */
+    public Uni<SaleApi.SaleView> create(Caller host, SaleApi.CreateSale request) {
+        validate(request);
+        UUID saleId = UUID.randomUUID();
+        return sales.pool()
+                .withTransaction(tx -> allocate(tx, request.items()).flatMap(items -> {
+                    String currency = items.get(0).currency();
+                    if (items.stream().anyMatch(i -> !i.currency().equals(currency))) {
+                        return Uni.createFrom()
+                                .failure(ProblemException.invalid(
+                                        "items", "all items of a sale must share one currency"));
+                    }
+                    SaleApi.SaleView sale = new SaleApi.SaleView(
+                            saleId,
+                            request.title().trim(),
+                            host.id(),
+                            request.streamUrl().trim(),
+                            request.startsAt(),
+                            request.endsAt(),
+                            SaleStatus.SCHEDULED,
+                            null,
+                            currency,
+                            0,
+                            items);
+                    return sales.insertSale(tx, sale).flatMap(x -> sales.insertItems(tx, saleId, items));
+                }))
+                .flatMap(x -> request.startsAt().isAfter(clock.instant())
+                        ? Uni.createFrom().voidItem()
+                        : move(saleId, SaleStatus.LIVE).replaceWithVoid())
+                .flatMap(x -> get(saleId));
+    }
+
+    public Uni<SaleApi.SaleView> get(UUID id) {
+        return sales.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", id)));
+    }
+
+    public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, PageRequest page) {
+        return sales.list(status, page);
+    }
+
+    /** Start, end or cancel on behalf of the owning host or an admin. */
+    public Uni<SaleApi.SaleView> change(Caller caller, UUID id, SaleStatus to) {
+        return get(id).flatMap(sale -> {
+                    if (!caller.is(Role.ADMIN) && !sale.hostId().equals(caller.id())) {
+                        throw ProblemException.forbidden("Only the sale's host or an admin may change it");
+                    }
+                    return move(id, to);
+                })
+                .flatMap(moved -> moved
+                        ? get(id)
+                        : get(id).map(now -> {
+                            throw ProblemException.conflict(
+                                    "illegal-transition",
+                                    "Illegal state change",
+                                    "A " + now.status() + " sale cannot become " + to);
+                        }));
+    }
+
+    /**
+     * Moves a sale if its state allows it; true when this call made the move. Safe to race
+     * from several replicas: the conditional UPDATE lets exactly one win, and only the winner
+     * returns unsold stock.
+     */
+    public Uni<Boolean> move(UUID id, SaleStatus to) {
+        long at = clock.millis();
+        return sales.pool().withTransaction(tx -> sales.find(tx, id).flatMap(found -> {
+            int itemCount = found.map(s -> s.items().size()).orElse(0);
+            int seqCount = to.isClosed() ? itemCount + 1 : 1;
+            return sales.transition(tx, id, to, seqCount).flatMap(seq -> {
+                if (seq.isEmpty()) {
+                    return Uni.createFrom().item(false);
+                }
+                long last = seq.get();
+                if (!to.isClosed()) {
+                    return events.publish(tx, List.of(SaleEvent.status(id, to, last, at)))
+                            .replaceWith(true);
+                }
+                return sales.returnUnsold(tx, id).flatMap(zeroed -> {
+                    List<SaleEvent> changes = new ArrayList<>();
+                    List<SaleApi.SaleItemView> items = found.get().items();
+                    for (int i = 0; i < items.size(); i++) {
+                        changes.add(SaleEvent.stock(id, items.get(i).id(), 0, last - itemCount + i, at));
+                    }
+                    changes.add(SaleEvent.status(id, to, last, at));
+                    return events.publish(tx, changes).replaceWith(true);
+                });
+            });
+        }));
+    }
+
+    public Uni<SaleApi.SaleView> pin(Caller caller, UUID id, UUID itemId) {
+        long at = clock.millis();
+        return get(id).flatMap(sale -> {
+                    if (!sale.hostId().equals(caller.id())) {
+                        throw ProblemException.forbidden("Only the sale's host may pin its items");
+                    }
+                    if (sale.items().stream().noneMatch(i -> i.id().equals(itemId))) {
+                        throw ProblemException.invalid("itemId", "is not an item of this sale");
+                    }
+                    return sales.pool().withTransaction(tx -> sales.pin(tx, id, itemId)
+                            .flatMap(seq -> seq.isEmpty()
+                                    ? Uni.createFrom()
+                                            .failure(ProblemException.conflict(
+                                                    "illegal-transition",
+                                                    "Sale is closed",
+                                                    "A " + sale.status() + " sale cannot pin items"))
+                                    : events.publish(tx, List.of(SaleEvent.pinned(id, itemId, seq.get(), at)))));
+                })
+                .flatMap(x -> get(id));
+    }
+
+    private Uni<List<SaleApi.SaleItemView>> allocate(SqlConnection tx, List<SaleApi.CreateItem> requested) {
+        // A fixed lock order (by product id) keeps concurrent allocations free of deadlocks.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> requested.get(i).productId()));
+        SaleApi.SaleItemView[] items = new SaleApi.SaleItemView[requested.size()];
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int index : order) {
+            SaleApi.CreateItem item = requested.get(index);
+            chain = chain.flatMap(x -> sales.takeProductStock(tx, item.productId(), item.quantity())
+                    .flatMap(taken ->
+                            taken.isPresent() ? Uni.createFrom().item(taken.get()) : explainShortfall(tx, index, item))
+                    .invoke(taken -> items[index] = new SaleApi.SaleItemView(
+                            UUID.randomUUID(),
+                            item.productId(),
+                            taken.cooperativeId(),
+                            taken.name(),
+                            item.salePriceMinor(),
+                            taken.currency(),
+                            item.quantity(),
+                            item.quantity(),
+                            item.perCustomerLimit()))
+                    .replaceWithVoid());
+        }
+        return chain.map(x -> List.of(items));
+    }
+
+    private Uni<SaleRepository.Allocated> explainShortfall(SqlConnection tx, int index, SaleApi.CreateItem item) {
+        String field = "items[" + index + "].productId";
+        return sales.productState(tx, item.productId()).map(state -> {
+            if (state.isEmpty()) {
+                throw ProblemException.invalid(field, "no such product");
+            }
+            if (!"ACTIVE".equals(state.get().getString("status"))) {
+                throw ProblemException.invalid(field, "product is archived");
+            }
+            throw ProblemException.conflict(
+                    "insufficient-stock",
+                    "Insufficient stock",
+                    "Product " + item.productId() + " has " + state.get().getInteger("stock") + " in stock, "
+                            + item.quantity() + " requested");
+        });
+    }
+
+    private void validate(SaleApi.CreateSale request) {
+        if (!request.endsAt().isAfter(request.startsAt())) {
+            throw ProblemException.invalid("endsAt", "must be after startsAt");
+        }
+        if (!request.endsAt().isAfter(clock.instant())) {
+            throw ProblemException.invalid("endsAt", "must be in the future");
+        }
+        if (new HashSet<>(request.items().stream()
+                                .map(SaleApi.CreateItem::productId)
+                                .toList())
+                        .size()
+                != request.items().size()) {
+            throw ProblemException.invalid("items", "a product may appear only once per sale");
+        }
+    }
+}
