@@ -1,0 +1,82 @@
+package org.originlive.live;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.originlive.sale.SaleEvents;
+
+/**
+ * The replica's one LISTEN connection. It re-opens by itself after the database went away and
+ * then has every local viewer re-read its sale, since NOTIFYs sent meanwhile are lost.
+ */
+@ApplicationScoped
+public class SaleListener {
+
+    private final SaleRooms rooms;
+    private final Vertx vertx;
+    private final LiveConfig config;
+    private final PgConnectOptions options;
+    private final AtomicInteger subscriptions = new AtomicInteger();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private PgSubscriber subscriber;
+
+    SaleListener(
+            SaleRooms rooms,
+            Vertx vertx,
+            LiveConfig config,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String username,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.rooms = rooms;
+        this.vertx = vertx;
+        this.config = config;
+        this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setUser(username)
+                .setPassword(password);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        subscriber = PgSubscriber.subscriber(vertx, options);
+        long retry = config.listenRetry().toMillis();
+        subscriber.reconnectPolicy(attempt -> stopping.get() ? -1L : retry);
+        subscriber.channel(SaleEvents.CHANNEL).handler(rooms::onChanges).subscribeHandler(this::subscribed);
+        subscriber.channel(ViewerCounts.CHANNEL).handler(rooms::onViewerCounts);
+        subscriber.closeHandler(() -> Log.warn("LISTEN connection lost; reconnecting"));
+        connect();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    public boolean isListening() {
+        return subscriber != null && !subscriber.closed() && subscriptions.get() > 0;
+    }
+
+    private void connect() {
+        subscriber.connect().subscribe().with(ok -> Log.debug("LISTEN connection open"), failure -> {
+            if (!stopping.get()) {
+                Log.warnf("LISTEN connection failed (%s); retrying", failure.getMessage());
+                vertx.setTimer(config.listenRetry().toMillis(), id -> connect());
+            }
+        });
+    }
+
+    private void subscribed() {
+        if (subscriptions.incrementAndGet() > 1) {
+            Log.info("LISTEN connection back; resyncing viewers");
+            rooms.resyncAll();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.originlive.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.originlive.sale.SaleEvent;
+import org.originlive.sale.SaleService;
+
+/**
+ * This replica's audience, one {@link SaleRoom} per watched sale. Committed changes arrive from
+ * {@link SaleListener}; one timer flushes conflated stock and, once a second, sends ticks and
+ * audience sizes.
+ */
+@ApplicationScoped
+public class SaleRooms {
+
+    private final Map<UUID, SaleRoom> rooms = new ConcurrentHashMap<>();
+    private final SaleService sales;
+    private final Frames frames;
+    private final LiveMetrics metrics;
+    private final ViewerCounts counts;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final Clock clock;
+    private final LiveConfig config;
+    private long timer = -1;
+    private long flushes;
+
+    SaleRooms(
+            SaleService sales,
+            Frames frames,
+            LiveMetrics metrics,
+            ViewerCounts counts,
+            ObjectMapper json,
+            Vertx vertx,
+            Clock clock,
+            LiveConfig config) {
+        this.sales = sales;
+        this.frames = frames;
+        this.metrics = metrics;
+        this.counts = counts;
+        this.json = json;
+        this.vertx = vertx;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(config.flushInterval().toMillis(), id -> everyFlush());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Sends the viewer a snapshot and joins it to the sale's room; fails if the sale is unknown. */
+    Uni<Void> join(Viewer viewer, UUID saleId) {
+        // Atomic with the idle sweep, so a joining viewer never lands in a discarded room.
+        SaleRoom room = rooms.compute(saleId, (id, existing) -> {
+            SaleRoom r = existing != null ? existing : new SaleRoom(id, frames, metrics);
+            r.expectJoin();
+            return r;
+        });
+        return sales.get(saleId)
+                .invoke(sale -> room.join(
+                        viewer, sale, clock.instant(), counts.total(saleId, room.localViewers() + 1, clock.millis())))
+                .onFailure()
+                .invoke(room::cancelJoin)
+                .replaceWithVoid();
+    }
+
+    void leave(Viewer viewer, UUID saleId) {
+        SaleRoom room = rooms.get(saleId);
+        if (room != null) {
+            room.leave(viewer);
+        }
+    }
+
+    /** A NOTIFY payload of the sale change feed: a JSON array of {@link SaleEvent}. */
+    void onChanges(String payload) {
+        List<SaleEvent> events;
+        try {
+            events = json.readValue(payload, new TypeReference<>() {});
+        } catch (JsonProcessingException e) {
+            Log.warnf("Ignoring a malformed sale event: %s", e.getMessage());
+            return;
+        }
+        long now = clock.millis();
+        for (SaleEvent event : events) {
+            SaleRoom room = rooms.get(event.saleId());
+            if (room != null) {
+                room.onEvent(event, now);
+            }
+        }
+    }
+
+    void onViewerCounts(String payload) {
+        counts.heard(payload, clock.millis());
+    }
+
+    /** After the LISTEN connection came back: changes may have been missed, so re-read every sale. */
+    void resyncAll() {
+        rooms.values().forEach(room -> sales.get(room.saleId)
+                .subscribe()
+                .with(
+                        sale -> room.resync(
+                                sale, clock.instant(), counts.total(room.saleId, room.localViewers(), clock.millis())),
+                        failure -> Log.warnf("Could not resync sale %s: %s", room.saleId, failure.toString())));
+    }
+
+    /** Tells every viewer to reconnect (to another replica) before this one stops. */
+    public void closeAll(int code, String reason) {
+        rooms.values().forEach(room -> room.closeAll(code, reason));
+    }
+
+    private void everyFlush() {
+        long now = clock.millis();
+        rooms.values().forEach(room -> room.flushStock(now));
+        long perSecond = Math.max(1, 1000 / Math.max(1, config.flushInterval().toMillis()));
+        if (++flushes % perSecond != 0) {
+            return;
+        }
+        Map<UUID, Integer> local = new HashMap<>();
+        rooms.keySet().forEach(id -> rooms.computeIfPresent(id, (key, room) -> room.isIdle() ? null : room));
+        rooms.values().forEach(room -> {
+            local.put(room.saleId, room.localViewers());
+            room.tick(clock.instant(), counts.total(room.saleId, room.localViewers(), now));
+        });
+        long announceEvery = Math.max(1, config.viewerCountInterval().toMillis() / 1000);
+        if (!local.isEmpty() && (flushes / perSecond) % announceEvery == 0) {
+            counts.announce(local);
+        }
+    }
+}
