@@ -54,6 +54,10 @@ public class ProblemException extends RuntimeException {
         return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), violations);
     }
 
+    public String slug() {
+        return slug;
+    }
+
     public int status() {
         return status;
     }

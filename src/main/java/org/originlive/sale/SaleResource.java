@@ -21,7 +21,7 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
 
-@Path("/api/sales")
+@Path("/api")
 @Tag(name = "Live sales")
 public class SaleResource {
 
@@ -34,6 +34,7 @@ public class SaleResource {
     }
 
     @POST
+    @Path("/sales")
     @RolesAllowed(Role.HOST_NAME)
     @Operation(summary = "Schedule a sale; each item's quantity is taken from product stock")
     public Uni<Response> create(@Valid @NotNull SaleApi.CreateSale request) {
@@ -43,6 +44,7 @@ public class SaleResource {
     }
 
     @GET
+    @Path("/sales")
     @PermitAll
     @Operation(summary = "List sales, optionally by status, by start time")
     public Uni<Page<SaleApi.SaleView>> list(
@@ -51,7 +53,7 @@ public class SaleResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/sales/{id}")
     @PermitAll
     @Operation(summary = "One sale with its items and remaining stock")
     public Uni<SaleApi.SaleView> get(UUID id) {
@@ -59,7 +61,7 @@ public class SaleResource {
     }
 
     @POST
-    @Path("/{id}/start")
+    @Path("/sales/{id}/start")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Go live now (SCHEDULED → LIVE)")
     public Uni<SaleApi.SaleView> start(UUID id) {
@@ -67,7 +69,7 @@ public class SaleResource {
     }
 
     @POST
-    @Path("/{id}/end")
+    @Path("/sales/{id}/end")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "End the sale (LIVE → ENDED); unsold stock returns to the products")
     public Uni<SaleApi.SaleView> end(UUID id) {
@@ -75,7 +77,7 @@ public class SaleResource {
     }
 
     @POST
-    @Path("/{id}/cancel")
+    @Path("/sales/{id}/cancel")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Cancel (SCHEDULED or LIVE → CANCELLED); unsold stock returns to the products")
     public Uni<SaleApi.SaleView> cancel(UUID id) {
@@ -83,7 +85,7 @@ public class SaleResource {
     }
 
     @POST
-    @Path("/{id}/pin")
+    @Path("/sales/{id}/pin")
     @RolesAllowed(Role.HOST_NAME)
     @Operation(summary = "Feature one item of the sale (its host only)")
     public Uni<SaleApi.SaleView> pin(UUID id, @Valid @NotNull SaleApi.PinRequest request) {

@@ -161,4 +161,43 @@ public final class Api {
         as(host).post("/api/sales/" + id + "/start").then().statusCode(200);
         return id;
     }
+
+    public static Map<String, Object> address() {
+        return Map.of(
+                "name", "Li Wei",
+                "line1", "88 Jianguo Road",
+                "city", "Beijing",
+                "postalCode", "100022",
+                "country", "CN",
+                "phone", "+86 10 5555 0100");
+    }
+
+    public static Map<String, Object> saleOrder(String itemId, int quantity) {
+        return Map.of(
+                "items",
+                java.util.List.of(Map.of("itemId", itemId, "quantity", quantity)),
+                "shippingAddress",
+                address());
+    }
+
+    public static String firstItem(String saleId) {
+        return anonymous().get("/api/sales/" + saleId).then().extract().path("items[0].id");
+    }
+
+    /** Places a sale order with a fresh key and returns the response. */
+    public static io.restassured.response.Response orderFromSale(
+            String buyer, String saleId, String itemId, int quantity) {
+        return as(buyer)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(saleOrder(itemId, quantity))
+                .post("/api/sales/" + saleId + "/orders");
+    }
+
+    public static int remaining(String saleId) {
+        return anonymous().get("/api/sales/" + saleId).then().extract().path("items[0].remaining");
+    }
+
+    public static int stock(String productId) {
+        return anonymous().get("/api/products/" + productId).then().extract().path("stock");
+    }
 }

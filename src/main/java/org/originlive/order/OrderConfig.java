@@ -1,0 +1,18 @@
+package org.originlive.order;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of checkout. */
+@ConfigMapping(prefix = "originlive.orders")
+public interface OrderConfig {
+
+    /** How long an unpaid order holds its stock ({@code ORIGINLIVE_ORDERS_RESERVATION_HOLD}). */
+    @WithDefault("15m")
+    Duration reservationHold();
+
+    /** How often each replica looks for reservations to expire. */
+    @WithDefault("500ms")
+    Duration expiryInterval();
+}

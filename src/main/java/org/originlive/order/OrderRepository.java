@@ -1,0 +1,333 @@
+package org.originlive.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+
+/** Orders in SQL. Every stock move is one conditional statement; nothing is read, then written. */
+@ApplicationScoped
+public class OrderRepository {
+
+    private static final String ORDER_COLUMNS = "id, buyer_id, sale_id, status, total_minor, currency,"
+            + " shipping_address::text AS shipping_address, reserved_until, created_at, payment_method,"
+            + " payment_reference";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    OrderRepository(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** A stored order with what checkout, payment and cancellation need. */
+    public record StoredOrder(
+            UUID id,
+            UUID buyerId,
+            UUID saleId,
+            OrderStatus status,
+            long totalMinor,
+            String currency,
+            OrderApi.ShippingAddress shippingAddress,
+            Instant reservedUntil,
+            Instant createdAt,
+            String paymentMethod,
+            String paymentReference) {}
+
+    /** A line as stored; {@code itemId} is null for storefront purchases. */
+    public record Line(
+            UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {}
+
+    /** What a successful take from stock returned. */
+    public record Taken(
+            UUID productId,
+            UUID cooperativeId,
+            String name,
+            long unitPriceMinor,
+            String currency,
+            int remaining,
+            int perCustomerLimit) {}
+
+    // ---- idempotency ----
+
+    public record KeyRecord(String requestHash, UUID orderId) {}
+
+    /**
+     * Claims the key for a new order. Empty when this call claimed it; otherwise what an earlier
+     * request stored. A racing claim waits for the first one's transaction to end.
+     */
+    public Uni<Optional<KeyRecord>> claimKey(SqlClient tx, UUID buyer, String key, String hash, UUID orderId) {
+        return tx.preparedQuery("INSERT INTO idempotency_key (buyer_id, key, request_hash, order_id)"
+                        + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING order_id")
+                .execute(Tuple.of(buyer, key, hash, orderId))
+                .flatMap(rows -> rows.size() > 0
+                        ? Uni.createFrom().item(Optional.<KeyRecord>empty())
+                        : tx.preparedQuery("SELECT request_hash, order_id FROM idempotency_key"
+                                        + " WHERE buyer_id = $1 AND key = $2")
+                                .execute(Tuple.of(buyer, key))
+                                .map(found -> first(found)
+                                        .map(r -> new KeyRecord(r.getString("request_hash"), r.getUUID("order_id")))));
+    }
+
+    // ---- stock ----
+
+    public Uni<Optional<Taken>> takeSaleItem(SqlClient tx, UUID saleId, UUID itemId, int quantity) {
+        return tx.preparedQuery("UPDATE sale_item SET remaining = remaining - $3"
+                        + " WHERE id = $1 AND sale_id = $2 AND remaining >= $3"
+                        + " RETURNING product_id, cooperative_id, name, sale_price_minor, currency, remaining,"
+                        + " per_customer_limit")
+                .execute(Tuple.of(itemId, saleId, quantity))
+                .map(rows -> first(rows)
+                        .map(r -> new Taken(
+                                r.getUUID("product_id"),
+                                r.getUUID("cooperative_id"),
+                                r.getString("name"),
+                                r.getLong("sale_price_minor"),
+                                r.getString("currency"),
+                                r.getInteger("remaining"),
+                                r.getInteger("per_customer_limit"))));
+    }
+
+    public Uni<Boolean> saleHasItem(SqlClient tx, UUID saleId, UUID itemId) {
+        return tx.preparedQuery("SELECT 1 FROM sale_item WHERE id = $1 AND sale_id = $2")
+                .execute(Tuple.of(itemId, saleId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    public Uni<Optional<Taken>> takeProduct(SqlClient tx, UUID productId, int quantity) {
+        return tx.preparedQuery("UPDATE product SET stock = stock - $2, version = version + 1, updated_at = now()"
+                        + " WHERE id = $1 AND stock >= $2 AND status = 'ACTIVE'"
+                        + " RETURNING cooperative_id, name, price_minor, currency, stock")
+                .execute(Tuple.of(productId, quantity))
+                .map(rows -> first(rows)
+                        .map(r -> new Taken(
+                                productId,
+                                r.getUUID("cooperative_id"),
+                                r.getString("name"),
+                                r.getLong("price_minor"),
+                                r.getString("currency"),
+                                r.getInteger("stock"),
+                                Integer.MAX_VALUE)));
+    }
+
+    /** 'missing', 'archived' or 'short' for a product a storefront order could not take. */
+    public Uni<String> productShortfall(SqlClient tx, UUID productId) {
+        return tx.preparedQuery("SELECT status FROM product WHERE id = $1")
+                .execute(Tuple.of(productId))
+                .map(rows -> first(rows)
+                        .map(r -> "ACTIVE".equals(r.getString("status")) ? "short" : "archived")
+                        .orElse("missing"));
+    }
+
+    /** Adds to the buyer's units of an item unless that passes the limit; false if it would. */
+    public Uni<Boolean> addToTally(SqlClient tx, UUID buyer, UUID itemId, int quantity, int limit) {
+        return tx.preparedQuery("INSERT INTO purchase_tally AS t (buyer_id, item_id, quantity) VALUES ($1, $2, $3)"
+                        + " ON CONFLICT (buyer_id, item_id) DO UPDATE SET quantity = t.quantity + EXCLUDED.quantity"
+                        + " WHERE t.quantity + EXCLUDED.quantity <= $4 RETURNING quantity")
+                .execute(Tuple.of(buyer, itemId, quantity, limit))
+                .map(rows -> rows.size() > 0);
+    }
+
+    // ---- orders ----
+
+    public Uni<Void> insert(SqlClient tx, StoredOrder order, List<Line> lines) {
+        Tuple row = Tuple.tuple()
+                .addUUID(order.id())
+                .addUUID(order.buyerId())
+                .addUUID(order.saleId())
+                .addString(order.status().name())
+                .addLong(order.totalMinor())
+                .addString(order.currency())
+                .addValue(new io.vertx.core.json.JsonObject(write(order.shippingAddress())))
+                .addOffsetDateTime(order.reservedUntil().atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC));
+        List<Tuple> lineRows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            lineRows.add(Tuple.tuple()
+                    .addUUID(order.id())
+                    .addInteger(i)
+                    .addUUID(l.productId())
+                    .addUUID(l.itemId())
+                    .addUUID(l.cooperativeId())
+                    .addString(l.name())
+                    .addInteger(l.quantity())
+                    .addLong(l.unitPriceMinor()));
+        }
+        return tx.preparedQuery("INSERT INTO customer_order (id, buyer_id, sale_id, status, total_minor, currency,"
+                        + " shipping_address, reserved_until, created_at)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)")
+                .execute(row)
+                .flatMap(x -> tx.preparedQuery("INSERT INTO order_line (order_id, line_no, product_id, item_id,"
+                                + " cooperative_id, name, quantity, unit_price_minor)"
+                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        .executeBatch(lineRows))
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<StoredOrder>> find(SqlClient client, UUID id, boolean forUpdate) {
+        return client.preparedQuery("SELECT " + ORDER_COLUMNS + " FROM customer_order WHERE id = $1"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(id))
+                .map(rows -> first(rows).map(this::order));
+    }
+
+    public Uni<List<Line>> lines(SqlClient client, UUID orderId) {
+        return client.preparedQuery("SELECT product_id, item_id, cooperative_id, name, quantity, unit_price_minor"
+                        + " FROM order_line WHERE order_id = $1 ORDER BY line_no")
+                .execute(Tuple.of(orderId))
+                .map(rows -> {
+                    List<Line> lines = new ArrayList<>();
+                    rows.forEach(r -> lines.add(new Line(
+                            r.getUUID("product_id"),
+                            r.getUUID("item_id"),
+                            r.getUUID("cooperative_id"),
+                            r.getString("name"),
+                            r.getInteger("quantity"),
+                            r.getLong("unit_price_minor"))));
+                    return lines;
+                });
+    }
+
+    public Uni<List<OrderApi.FulfillmentRef>> fulfillmentRefs(SqlClient client, UUID orderId) {
+        return client.preparedQuery("SELECT id, cooperative_id, status FROM fulfillment WHERE order_id = $1"
+                        + " ORDER BY cooperative_id")
+                .execute(Tuple.of(orderId))
+                .map(rows -> {
+                    List<OrderApi.FulfillmentRef> refs = new ArrayList<>();
+                    rows.forEach(r -> refs.add(new OrderApi.FulfillmentRef(
+                            r.getUUID("id"), r.getUUID("cooperative_id"), r.getString("status"))));
+                    return refs;
+                });
+    }
+
+    public Uni<Page<StoredOrder>> byBuyer(UUID buyer, PageRequest page) {
+        Uni<List<StoredOrder>> items = pool.preparedQuery("SELECT " + ORDER_COLUMNS
+                        + " FROM customer_order WHERE buyer_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(buyer, page.size(), page.offset()))
+                .map(rows -> {
+                    List<StoredOrder> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(order(r)));
+                    return list;
+                });
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM customer_order WHERE buyer_id = $1")
+                .execute(Tuple.of(buyer))
+                .map(rows -> rows.iterator().next().getLong("n"));
+        return Uni.combine()
+                .all()
+                .unis(items, total)
+                .asTuple()
+                .map(t -> new Page<>(t.getItem1(), page.page(), page.size(), t.getItem2()));
+    }
+
+    /** RESERVED → PAID while the reservation holds; false if the order was not in that state. */
+    public Uni<Boolean> markPaid(SqlClient tx, UUID id, String method, String reference, Instant now) {
+        return tx.preparedQuery("UPDATE customer_order SET status = 'PAID', paid_at = $2, payment_method = $3,"
+                        + " payment_reference = $4 WHERE id = $1 AND status = 'RESERVED' AND reserved_until > $2")
+                .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC), method, reference))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> close(SqlClient tx, UUID id, OrderStatus from, OrderStatus to, Instant now) {
+        return tx.preparedQuery("UPDATE customer_order SET status = $3, closed_at = $4 WHERE id = $1 AND status = $2")
+                .execute(Tuple.of(id, from.name(), to.name(), now.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Reserved orders whose hold has passed, locked for this replica alone (others skip them). */
+    public Uni<List<UUID>> lockExpired(SqlClient tx, Instant now, int limit) {
+        return tx.preparedQuery("SELECT id FROM customer_order WHERE status = 'RESERVED' AND reserved_until <= $1"
+                        + " ORDER BY reserved_until LIMIT $2 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID("id")));
+                    return ids;
+                });
+    }
+
+    // ---- returning stock ----
+
+    public Uni<Optional<Integer>> returnToSaleItem(SqlClient tx, UUID itemId, int quantity) {
+        return tx.preparedQuery("UPDATE sale_item SET remaining = remaining + $2 WHERE id = $1 RETURNING remaining")
+                .execute(Tuple.of(itemId, quantity))
+                .map(rows -> first(rows).map(r -> r.getInteger("remaining")));
+    }
+
+    public Uni<Void> returnToProduct(SqlClient tx, UUID productId, int quantity) {
+        return tx.preparedQuery("UPDATE product SET stock = stock + $2, version = version + 1, updated_at = now()"
+                        + " WHERE id = $1")
+                .execute(Tuple.of(productId, quantity))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> releaseTally(SqlClient tx, UUID buyer, UUID itemId, int quantity) {
+        return tx.preparedQuery(
+                        "UPDATE purchase_tally SET quantity = quantity - $3 WHERE buyer_id = $1 AND item_id = $2")
+                .execute(Tuple.of(buyer, itemId, quantity))
+                .replaceWithVoid();
+    }
+
+    /** Locks the sale row if the sale is LIVE, numbering {@code count} changes; empty otherwise. */
+    public Uni<Optional<Long>> claimLiveSale(SqlClient tx, UUID saleId, int count) {
+        return tx.preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 AND status = 'LIVE' RETURNING seq")
+                .execute(Tuple.of(saleId, count))
+                .map(rows -> first(rows).map(r -> r.getLong("seq")));
+    }
+
+    public Uni<Boolean> saleExists(SqlClient tx, UUID saleId) {
+        return tx.preparedQuery("SELECT 1 FROM sale WHERE id = $1")
+                .execute(Tuple.of(saleId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    private StoredOrder order(Row r) {
+        try {
+            return new StoredOrder(
+                    r.getUUID("id"),
+                    r.getUUID("buyer_id"),
+                    r.getUUID("sale_id"),
+                    OrderStatus.valueOf(r.getString("status")),
+                    r.getLong("total_minor"),
+                    r.getString("currency"),
+                    json.readValue(r.getString("shipping_address"), OrderApi.ShippingAddress.class),
+                    r.getOffsetDateTime("reserved_until").toInstant(),
+                    r.getOffsetDateTime("created_at").toInstant(),
+                    r.getString("payment_method"),
+                    r.getString("payment_reference"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored shipping address is not readable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<Row> first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+    }
+}

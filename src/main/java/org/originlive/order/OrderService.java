@@ -1,0 +1,220 @@
+package org.originlive.order;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.ProblemException;
+import org.originlive.common.Role;
+import org.originlive.fulfillment.Fees;
+import org.originlive.fulfillment.FulfillmentRepository;
+import org.originlive.payment.PaymentProvider;
+import org.originlive.payment.PaymentProviders;
+
+/** Reading, paying and cancelling orders. */
+@ApplicationScoped
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final FulfillmentRepository fulfillments;
+    private final Restock restock;
+    private final PaymentProviders providers;
+    private final Fees fees;
+    private final Clock clock;
+
+    OrderService(
+            OrderRepository orders,
+            FulfillmentRepository fulfillments,
+            Restock restock,
+            PaymentProviders providers,
+            Fees fees,
+            Clock clock) {
+        this.orders = orders;
+        this.fulfillments = fulfillments;
+        this.restock = restock;
+        this.providers = providers;
+        this.fees = fees;
+        this.clock = clock;
+    }
+
+    public Uni<OrderApi.OrderView> view(UUID id) {
+        return orders.find(orders.pool(), id, false)
+                .flatMap(found -> found.isEmpty()
+                        ? Uni.createFrom().failure(ProblemException.notFound("Order", id))
+                        : view(found.get()));
+    }
+
+    /** The buyer's own order, or any for an admin; 404 for everyone else, so ids do not leak. */
+    public Uni<OrderApi.OrderView> get(Caller caller, UUID id) {
+        return orders.find(orders.pool(), id, false).flatMap(found -> {
+            if (found.isEmpty() || !mayRead(caller, found.get())) {
+                return Uni.createFrom().failure(ProblemException.notFound("Order", id));
+            }
+            return view(found.get());
+        });
+    }
+
+    public Uni<Page<OrderApi.OrderView>> list(Caller buyer, PageRequest page) {
+        return orders.byBuyer(buyer.id(), page).flatMap(p -> {
+            if (p.items().isEmpty()) {
+                return Uni.createFrom().item(new Page<OrderApi.OrderView>(List.of(), p.page(), p.size(), p.total()));
+            }
+            List<Uni<OrderApi.OrderView>> views =
+                    p.items().stream().map(this::view).toList();
+            return Uni.join().all(views).andFailFast().map(list -> new Page<>(list, p.page(), p.size(), p.total()));
+        });
+    }
+
+    /**
+     * Charges the buyer, then marks the order PAID and splits it into one fulfilment per
+     * cooperative, in one transaction. Paying a PAID order returns it unchanged; the provider is
+     * keyed by order id, so a retried charge never takes money twice.
+     */
+    public Uni<OrderApi.OrderView> pay(Caller buyer, UUID id, String method) {
+        PaymentProvider provider = providers
+                .forMethod(method)
+                .orElseThrow(() -> ProblemException.invalid("method", "unknown payment method: " + method));
+        return orders.find(orders.pool(), id, false).flatMap(found -> {
+            if (found.isEmpty() || !found.get().buyerId().equals(buyer.id())) {
+                return Uni.createFrom().failure(ProblemException.notFound("Order", id));
+            }
+            OrderRepository.StoredOrder order = found.get();
+            if (order.status() == OrderStatus.PAID) {
+                return view(order);
+            }
+            requirePayable(order, clock.instant());
+            return provider.charge(id, order.totalMinor(), order.currency())
+                    .flatMap(reference -> settle(order, provider, reference))
+                    .flatMap(x -> view(id));
+        });
+    }
+
+    private Uni<Void> settle(OrderRepository.StoredOrder order, PaymentProvider provider, String reference) {
+        Instant now = clock.instant();
+        return orders.pool()
+                .withTransaction(tx -> orders.find(tx, order.id(), true).flatMap(locked -> {
+                    if (locked.get().status() == OrderStatus.PAID) {
+                        return Uni.createFrom().item(true);
+                    }
+                    return orders.markPaid(tx, order.id(), provider.method(), reference, now)
+                            .flatMap(paid -> paid
+                                    ? orders.lines(tx, order.id())
+                                            .flatMap(lines -> fulfillments.insertAll(
+                                                    tx, order.id(), split(lines, order.currency()), now))
+                                            .replaceWith(true)
+                                    : Uni.createFrom().item(false));
+                }))
+                .flatMap(paid -> {
+                    if (paid) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    // The hold ran out between the charge and the commit: give the money back.
+                    return provider.refund(order.id(), reference, order.totalMinor(), order.currency())
+                            .flatMap(x -> Uni.createFrom().failure(notPayable("The reservation expired")));
+                });
+    }
+
+    /** Buyer cancels while RESERVED, or PAID with nothing shipped: stock returns, fulfilments end. */
+    public Uni<OrderApi.OrderView> cancel(Caller buyer, UUID id) {
+        Instant now = clock.instant();
+        return orders.pool()
+                .withTransaction(tx -> orders.find(tx, id, true).flatMap(found -> {
+                    if (found.isEmpty() || !found.get().buyerId().equals(buyer.id())) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Order", id));
+                    }
+                    OrderRepository.StoredOrder order = found.get();
+                    Uni<Boolean> allowed =
+                            switch (order.status()) {
+                                case RESERVED -> Uni.createFrom().item(true);
+                                case PAID -> fulfillments.anyShipped(tx, id).map(shipped -> !shipped);
+                                default -> Uni.createFrom().item(false);
+                            };
+                    return allowed.flatMap(ok -> {
+                        if (!ok) {
+                            throw ProblemException.conflict(
+                                    "order-not-cancellable",
+                                    "Order cannot be cancelled",
+                                    "Only a RESERVED order, or a PAID one with nothing shipped, can be cancelled");
+                        }
+                        return orders.close(tx, id, order.status(), OrderStatus.CANCELLED, now)
+                                .flatMap(x -> fulfillments.cancelAll(tx, id, now))
+                                .flatMap(x -> orders.lines(tx, id))
+                                .flatMap(lines -> restock.giveBack(tx, order, lines))
+                                .replaceWith(order);
+                    });
+                }))
+                .flatMap(order -> order.status() == OrderStatus.PAID
+                        ? providers
+                                .forMethod(order.paymentMethod())
+                                .map(p -> p.refund(id, order.paymentReference(), order.totalMinor(), order.currency()))
+                                .orElseGet(() -> {
+                                    Log.errorf("Order %s was paid by an unknown method; refund by hand", id);
+                                    return Uni.createFrom().voidItem();
+                                })
+                        : Uni.createFrom().voidItem())
+                .flatMap(x -> view(id));
+    }
+
+    private List<FulfillmentRepository.Split> split(List<OrderRepository.Line> lines, String currency) {
+        Map<UUID, Long> gross = new LinkedHashMap<>();
+        for (OrderRepository.Line line : lines) {
+            gross.merge(
+                    line.cooperativeId(), Math.multiplyExact(line.unitPriceMinor(), line.quantity()), Math::addExact);
+        }
+        return gross.entrySet().stream()
+                .map(e -> new FulfillmentRepository.Split(
+                        e.getKey(), e.getValue(), fees.feeMinor(e.getValue()), currency))
+                .toList();
+    }
+
+    private Uni<OrderApi.OrderView> view(OrderRepository.StoredOrder order) {
+        return Uni.combine()
+                .all()
+                .unis(orders.lines(orders.pool(), order.id()), orders.fulfillmentRefs(orders.pool(), order.id()))
+                .asTuple()
+                .map(t -> new OrderApi.OrderView(
+                        order.id(),
+                        order.buyerId(),
+                        order.saleId(),
+                        order.status(),
+                        order.totalMinor(),
+                        order.currency(),
+                        order.reservedUntil(),
+                        order.createdAt(),
+                        t.getItem1().stream()
+                                .map(l -> new OrderApi.LineView(
+                                        l.productId(),
+                                        l.itemId(),
+                                        l.cooperativeId(),
+                                        l.name(),
+                                        l.quantity(),
+                                        l.unitPriceMinor()))
+                                .toList(),
+                        t.getItem2()));
+    }
+
+    private static boolean mayRead(Caller caller, OrderRepository.StoredOrder order) {
+        return caller.is(Role.ADMIN) || order.buyerId().equals(caller.id());
+    }
+
+    private static void requirePayable(OrderRepository.StoredOrder order, Instant now) {
+        if (order.status() != OrderStatus.RESERVED) {
+            throw notPayable("A " + order.status() + " order cannot be paid");
+        }
+        if (!order.reservedUntil().isAfter(now)) {
+            throw notPayable("The reservation expired");
+        }
+    }
+
+    private static ProblemException notPayable(String detail) {
+        return ProblemException.conflict("order-not-payable", "Order cannot be paid", detail);
+    }
+}

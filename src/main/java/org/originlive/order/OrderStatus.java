@@ -1,0 +1,8 @@
+package org.originlive.order;
+
+public enum OrderStatus {
+    RESERVED,
+    PAID,
+    CANCELLED,
+    EXPIRED
+}

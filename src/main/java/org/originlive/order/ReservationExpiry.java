@@ -1,0 +1,90 @@
+package org.originlive.order;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Expires unpaid orders after their hold and gives their stock back. Every replica runs it;
+ * {@code FOR UPDATE SKIP LOCKED} hands each order to exactly one of them.
+ */
+@ApplicationScoped
+public class ReservationExpiry {
+
+    private static final int BATCH = 100;
+
+    private final OrderRepository orders;
+    private final Restock restock;
+    private final OrderMetrics metrics;
+    private final OrderConfig config;
+    private final Vertx vertx;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timer = -1;
+
+    ReservationExpiry(
+            OrderRepository orders,
+            Restock restock,
+            OrderMetrics metrics,
+            OrderConfig config,
+            Vertx vertx,
+            Clock clock) {
+        this.orders = orders;
+        this.restock = restock;
+        this.metrics = metrics;
+        this.config = config;
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(config.expiryInterval().toMillis(), id -> {
+            if (running.compareAndSet(false, true)) {
+                expireDue().subscribe().with(n -> running.set(false), failure -> {
+                    running.set(false);
+                    Log.debugf("Expiry round failed: %s", failure.toString());
+                });
+            }
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** One round: expires up to a batch of due orders in one transaction; returns how many. */
+    Uni<Integer> expireDue() {
+        Instant now = clock.instant();
+        return orders.pool()
+                .withTransaction(tx -> orders.lockExpired(tx, now, BATCH).flatMap(ids -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UUID id : ids) {
+                        chain = chain.flatMap(x -> expire(tx, id, now));
+                    }
+                    return chain.replaceWith(ids.size());
+                }))
+                .invoke(count -> {
+                    if (count > 0) {
+                        metrics.expired(count);
+                        Log.infof("Expired %d unpaid orders", count);
+                    }
+                });
+    }
+
+    private Uni<Void> expire(io.vertx.mutiny.sqlclient.SqlClient tx, UUID id, Instant now) {
+        return orders.find(tx, id, false)
+                .flatMap(order -> orders.close(tx, id, OrderStatus.RESERVED, OrderStatus.EXPIRED, now)
+                        .flatMap(x -> orders.lines(tx, id))
+                        .flatMap(lines -> restock.giveBack(tx, order.get(), lines)));
+    }
+}
