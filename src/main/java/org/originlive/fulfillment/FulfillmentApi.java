@@ -1,0 +1,42 @@
+package org.originlive.fulfillment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON shapes of the cooperative side. */
+public final class FulfillmentApi {
+
+    private FulfillmentApi() {}
+
+    public record ShipRequest(
+            @NotBlank @Size(max = 100) String carrier, @NotBlank @Size(max = 100) String trackingNumber) {}
+
+    /** What a cooperative sees of a paid order: its own lines, where to ship, what it earns. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FulfillmentView(
+            UUID id,
+            UUID orderId,
+            UUID cooperativeId,
+            FulfillmentStatus status,
+            List<Line> lines,
+            JsonNode shippingAddress,
+            long grossMinor,
+            long feeMinor,
+            long netMinor,
+            String currency,
+            String carrier,
+            String trackingNumber,
+            Instant createdAt) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Line(UUID productId, UUID itemId, String name, int quantity, long unitPriceMinor) {}
+
+    public record Earnings(String currency, long orders, long grossMinor, long feeMinor, long netMinor) {}
+
+    public record EarningsList(List<Earnings> items) {}
+}

@@ -1,0 +1,208 @@
+package org.originlive.fulfillment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+
+/** Fulfilments in SQL; every query is scoped by cooperative or order in the query itself. */
+@ApplicationScoped
+public class FulfillmentRepository {
+
+    private static final String COLUMNS = "f.id, f.order_id, f.cooperative_id, f.status, f.gross_minor, f.fee_minor,"
+            + " f.net_minor, f.currency, f.carrier, f.tracking_number, f.created_at,"
+            + " o.shipping_address::text AS shipping_address";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    FulfillmentRepository(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** One cooperative's share of a paid order. */
+    public record Split(UUID cooperativeId, long grossMinor, long feeMinor, String currency) {}
+
+    public Uni<Void> insertAll(SqlClient tx, UUID orderId, List<Split> splits, Instant now) {
+        List<Tuple> rows = new ArrayList<>();
+        for (Split s : splits) {
+            rows.add(Tuple.tuple()
+                    .addUUID(UUID.randomUUID())
+                    .addUUID(orderId)
+                    .addUUID(s.cooperativeId())
+                    .addLong(s.grossMinor())
+                    .addLong(s.feeMinor())
+                    .addLong(s.grossMinor() - s.feeMinor())
+                    .addString(s.currency())
+                    .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)));
+        }
+        return tx.preparedQuery(
+                        "INSERT INTO fulfillment (id, order_id, cooperative_id, status, gross_minor, fee_minor,"
+                                + " net_minor, currency, created_at, updated_at) VALUES ($1, $2, $3, 'NEW', $4, $5, $6, $7, $8, $8)")
+                .executeBatch(rows)
+                .replaceWithVoid();
+    }
+
+    public Uni<Boolean> anyShipped(SqlClient tx, UUID orderId) {
+        return tx.preparedQuery("SELECT 1 FROM fulfillment WHERE order_id = $1 AND status IN ('SHIPPED', 'DELIVERED')")
+                .execute(Tuple.of(orderId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    public Uni<Void> cancelAll(SqlClient tx, UUID orderId, Instant now) {
+        return tx.preparedQuery("UPDATE fulfillment SET status = 'CANCELLED', updated_at = $2"
+                        + " WHERE order_id = $1 AND status IN ('NEW', 'ACCEPTED')")
+                .execute(Tuple.of(orderId, now.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** The fulfilment's order and cooperative, to check the caller and lock the order first. */
+    public record Owner(UUID orderId, UUID cooperativeId) {}
+
+    public Uni<Optional<Owner>> owner(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT order_id, cooperative_id FROM fulfillment WHERE id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(new Owner(
+                                rows.iterator().next().getUUID("order_id"),
+                                rows.iterator().next().getUUID("cooperative_id"))));
+    }
+
+    public Uni<Void> lockOrder(SqlClient tx, UUID orderId) {
+        return tx.preparedQuery("SELECT 1 FROM customer_order WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(orderId))
+                .replaceWithVoid();
+    }
+
+    /** Moves the fulfilment if it is in an allowed state; false otherwise. */
+    public Uni<Boolean> move(
+            SqlClient tx, UUID id, FulfillmentStatus to, String carrier, String trackingNumber, Instant now) {
+        String[] from = to.allowedFrom().stream().map(Enum::name).toArray(String[]::new);
+        return tx.preparedQuery("UPDATE fulfillment SET status = $2, updated_at = $3,"
+                        + " carrier = coalesce($4, carrier), tracking_number = coalesce($5, tracking_number)"
+                        + " WHERE id = $1 AND status = ANY($6)")
+                .execute(Tuple.from(java.util.Arrays.asList(
+                        id, to.name(), now.atOffset(ZoneOffset.UTC), carrier, trackingNumber, from)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Optional<FulfillmentApi.FulfillmentView>> find(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT " + COLUMNS
+                        + " FROM fulfillment f JOIN customer_order o ON o.id = f.order_id WHERE f.id = $1")
+                .execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return withLines(client, list).map(views -> views.stream().findFirst());
+                });
+    }
+
+    public Uni<Page<FulfillmentApi.FulfillmentView>> page(
+            UUID cooperativeId, FulfillmentStatus status, PageRequest page) {
+        String filter = status == null ? "" : " AND f.status = $4";
+        Tuple args = status == null
+                ? Tuple.of(cooperativeId, page.size(), page.offset())
+                : Tuple.of(cooperativeId, page.size(), page.offset(), status.name());
+        Uni<List<FulfillmentApi.FulfillmentView>> items = pool.preparedQuery("SELECT " + COLUMNS
+                        + " FROM fulfillment f JOIN customer_order o ON o.id = f.order_id WHERE f.cooperative_id = $1"
+                        + filter + " ORDER BY f.created_at DESC, f.id LIMIT $2 OFFSET $3")
+                .execute(args)
+                .flatMap(rows -> {
+                    List<Row> list = new ArrayList<>();
+                    rows.forEach(list::add);
+                    return withLines(pool, list);
+                });
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM fulfillment f WHERE f.cooperative_id = $1"
+                        + filter.replace("$4", "$2"))
+                .execute(status == null ? Tuple.of(cooperativeId) : Tuple.of(cooperativeId, status.name()))
+                .map(rows -> rows.iterator().next().getLong("n"));
+        return Uni.combine()
+                .all()
+                .unis(items, total)
+                .asTuple()
+                .map(t -> new Page<>(t.getItem1(), page.page(), page.size(), t.getItem2()));
+    }
+
+    public Uni<List<FulfillmentApi.Earnings>> earnings(UUID cooperativeId) {
+        return pool.preparedQuery(
+                        "SELECT currency, count(*) AS orders, sum(gross_minor) AS gross, sum(fee_minor) AS fee,"
+                                + " sum(net_minor) AS net FROM fulfillment WHERE cooperative_id = $1 AND status <> 'CANCELLED'"
+                                + " GROUP BY currency ORDER BY currency")
+                .execute(Tuple.of(cooperativeId))
+                .map(rows -> {
+                    List<FulfillmentApi.Earnings> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new FulfillmentApi.Earnings(
+                            r.getString("currency"),
+                            r.getLong("orders"),
+                            r.getLong("gross"),
+                            r.getLong("fee"),
+                            r.getLong("net"))));
+                    return list;
+                });
+    }
+
+    private Uni<List<FulfillmentApi.FulfillmentView>> withLines(SqlClient client, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID[] orderIds = rows.stream().map(r -> r.getUUID("order_id")).toArray(UUID[]::new);
+        return client.preparedQuery("SELECT order_id, cooperative_id, product_id, item_id, name, quantity,"
+                        + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
+                .execute(Tuple.of(orderIds))
+                .map(lineRows -> {
+                    List<Row> lines = new ArrayList<>();
+                    lineRows.forEach(lines::add);
+                    return rows.stream().map(r -> view(r, lines)).toList();
+                });
+    }
+
+    private FulfillmentApi.FulfillmentView view(Row r, List<Row> lineRows) {
+        UUID orderId = r.getUUID("order_id");
+        UUID cooperativeId = r.getUUID("cooperative_id");
+        List<FulfillmentApi.Line> lines = lineRows.stream()
+                .filter(l -> orderId.equals(l.getUUID("order_id")) && cooperativeId.equals(l.getUUID("cooperative_id")))
+                .map(l -> new FulfillmentApi.Line(
+                        l.getUUID("product_id"),
+                        l.getUUID("item_id"),
+                        l.getString("name"),
+                        l.getInteger("quantity"),
+                        l.getLong("unit_price_minor")))
+                .toList();
+        try {
+            return new FulfillmentApi.FulfillmentView(
+                    r.getUUID("id"),
+                    orderId,
+                    cooperativeId,
+                    FulfillmentStatus.valueOf(r.getString("status")),
+                    lines,
+                    json.readTree(r.getString("shipping_address")),
+                    r.getLong("gross_minor"),
+                    r.getLong("fee_minor"),
+                    r.getLong("net_minor"),
+                    r.getString("currency"),
+                    r.getString("carrier"),
+                    r.getString("tracking_number"),
+                    r.getOffsetDateTime("created_at").toInstant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored shipping address is not readable", e);
+        }
+    }
+}

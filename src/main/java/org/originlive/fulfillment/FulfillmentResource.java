@@ -1,0 +1,76 @@
+package org.originlive.fulfillment;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.Params;
+import org.originlive.common.Role;
+
+@Path("/api")
+@Tag(name = "Fulfilment (cooperatives)")
+@RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+public class FulfillmentResource {
+
+    private final FulfillmentService fulfillments;
+    private final JsonWebToken jwt;
+
+    FulfillmentResource(FulfillmentService fulfillments, JsonWebToken jwt) {
+        this.fulfillments = fulfillments;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/cooperatives/{id}/fulfillments")
+    @Operation(summary = "The cooperative's fulfilments of paid orders, newest first")
+    public Uni<Page<FulfillmentApi.FulfillmentView>> list(
+            UUID id,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return fulfillments.list(
+                Caller.of(jwt),
+                id,
+                Params.enumValue("status", status, FulfillmentStatus.class),
+                PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/cooperatives/{id}/earnings")
+    @Operation(summary = "Gross, platform fee and net per currency, cancelled fulfilments excluded")
+    public Uni<FulfillmentApi.EarningsList> earnings(UUID id) {
+        return fulfillments.earnings(Caller.of(jwt), id);
+    }
+
+    @POST
+    @Path("/fulfillments/{id}/accept")
+    @Operation(summary = "NEW → ACCEPTED")
+    public Uni<FulfillmentApi.FulfillmentView> accept(UUID id) {
+        return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.ACCEPTED, null);
+    }
+
+    @POST
+    @Path("/fulfillments/{id}/ship")
+    @Operation(summary = "ACCEPTED → SHIPPED with carrier and tracking number")
+    public Uni<FulfillmentApi.FulfillmentView> ship(UUID id, @Valid @NotNull FulfillmentApi.ShipRequest shipment) {
+        return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.SHIPPED, shipment);
+    }
+
+    @POST
+    @Path("/fulfillments/{id}/deliver")
+    @Operation(summary = "SHIPPED → DELIVERED")
+    public Uni<FulfillmentApi.FulfillmentView> deliver(UUID id) {
+        return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.DELIVERED, null);
+    }
+}
