@@ -3,11 +3,14 @@ package org.originlive.live;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Meters of the real-time fan-out, exported at /q/metrics. */
+// Created at start-up so every meter is exported from the first scrape.
+@Startup
 @ApplicationScoped
 public class LiveMetrics {
 

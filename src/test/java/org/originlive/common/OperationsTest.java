@@ -23,7 +23,19 @@ class OperationsTest {
 
     @Test
     void prometheusMetricsAreServed() {
-        anonymous().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        anonymous()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("http_server_requests"))
+                .body(containsString("originlive_ws_connections"))
+                .body(containsString("originlive_ws_frames_sent_total"))
+                .body(containsString("originlive_ws_frames_dropped_total"))
+                .body(containsString("originlive_ws_notify_to_send_seconds"))
+                .body(containsString("originlive_orders_created_total"))
+                .body(containsString("originlive_orders_sold_out_total"))
+                .body(containsString("originlive_orders_expired_total"))
+                .body(containsString("originlive_checkout_latency_seconds"));
     }
 
     @Test
@@ -41,7 +53,17 @@ class OperationsTest {
                 .body("paths", hasKey("/api/storefronts/{slug}"))
                 .body("paths", hasKey("/api/cooperatives/{id}/products"))
                 .body("paths", hasKey("/api/products/{id}"))
-                .body("paths", hasKey("/api/products"));
+                .body("paths", hasKey("/api/products"))
+                .body("paths", hasKey("/api/sales"))
+                .body("paths", hasKey("/api/sales/{id}/start"))
+                .body("paths", hasKey("/api/sales/{id}/pin"))
+                .body("paths", hasKey("/api/sales/{id}/orders"))
+                .body("paths", hasKey("/api/orders"))
+                .body("paths", hasKey("/api/orders/{id}/pay"))
+                .body("paths", hasKey("/api/orders/{id}/cancel"))
+                .body("paths", hasKey("/api/cooperatives/{id}/fulfillments"))
+                .body("paths", hasKey("/api/fulfillments/{id}/ship"))
+                .body("paths", hasKey("/api/cooperatives/{id}/earnings"));
         anonymous().get("/q/swagger-ui/").then().statusCode(200);
     }
 
