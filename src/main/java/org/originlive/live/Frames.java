@@ -15,7 +15,8 @@ class Frames {
 
     record Snapshot(String type, Instant serverTime, SaleApi.SaleView sale, long viewers, long seq) {}
 
-    record Stock(String type, UUID itemId, int remaining, long seq) {}
+    /** {@code changedAt}: epoch millis of the change (an addition to the contract, for latency). */
+    record Stock(String type, UUID itemId, int remaining, long seq, long changedAt) {}
 
     record Status(String type, String status, long seq) {}
 
@@ -44,7 +45,7 @@ class Frames {
 
     String event(SaleEvent e) {
         return switch (e.kind()) {
-            case SaleEvent.STOCK -> write(new Stock("stock", e.itemId(), e.remaining(), e.seq()));
+            case SaleEvent.STOCK -> write(new Stock("stock", e.itemId(), e.remaining(), e.seq(), e.at()));
             case SaleEvent.STATUS -> write(new Status("status", e.status(), e.seq()));
             case SaleEvent.PINNED -> write(new Pinned("pinned", e.itemId(), e.seq()));
             default -> throw new IllegalArgumentException("Unknown sale event " + e.kind());
