@@ -21,21 +21,19 @@ import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.Codes;
 import org.originlive.common.ProblemException;
-import org.originlive.sale.SaleEvent;
-import org.originlive.sale.SaleEvents;
 
 /**
- * Places orders. One transaction claims the idempotency key, takes stock with one conditional
- * UPDATE per line, checks per-customer limits with a conditional upsert, writes the order and
- * announces the stock change; oversold is impossible because no statement can take what is not
- * there.
+ * Places orders. Live-sale orders are group-committed by {@link SaleCheckoutBatcher}; storefront
+ * orders run alone: one transaction claims the idempotency key, takes stock with one conditional
+ * UPDATE per line and writes the order. Oversold is impossible because no statement can take
+ * what is not there.
  */
 @ApplicationScoped
 public class CheckoutService {
 
     private final OrderRepository orders;
+    private final SaleCheckoutBatcher batcher;
     private final OrderService orderService;
-    private final SaleEvents events;
     private final OrderMetrics metrics;
     private final OrderConfig config;
     private final ObjectMapper json;
@@ -43,15 +41,15 @@ public class CheckoutService {
 
     CheckoutService(
             OrderRepository orders,
+            SaleCheckoutBatcher batcher,
             OrderService orderService,
-            SaleEvents events,
             OrderMetrics metrics,
             OrderConfig config,
             ObjectMapper json,
             Clock clock) {
         this.orders = orders;
+        this.batcher = batcher;
         this.orderService = orderService;
-        this.events = events;
         this.metrics = metrics;
         this.config = config;
         this.json = json;
@@ -61,13 +59,30 @@ public class CheckoutService {
     /** The order, and whether it was an earlier request's (a replay of the same key). */
     public record Placed(OrderApi.OrderView order, boolean replayed) {}
 
+    /** A live-sale order goes through group commit; see {@link SaleBatch}. */
     public Uni<Placed> fromSale(Caller buyer, UUID saleId, String key, OrderApi.SaleOrderRequest request) {
         requireKey(key);
         Codes.requireCountry(
                 "shippingAddress.country", request.shippingAddress().country());
         requireDistinct(request.items().stream().map(OrderApi.SaleLine::itemId).toList(), "itemId");
         String hash = hash("sale:" + saleId, request);
-        return place(buyer, key, hash, (tx, orderId) -> reserveFromSale(tx, orderId, buyer, saleId, request));
+        long started = System.nanoTime();
+        return batcher.submit(UUID.randomUUID(), buyer, saleId, key, hash, request)
+                .flatMap(outcome -> {
+                    if (outcome instanceof SaleBatch.Created created) {
+                        metrics.created();
+                        metrics.checkout(started);
+                        return Uni.createFrom().item(new Placed(created.order(), false));
+                    }
+                    if (outcome instanceof SaleBatch.Replayed replayed) {
+                        return orderService.view(replayed.orderId()).map(view -> new Placed(view, true));
+                    }
+                    ProblemException problem = ((SaleBatch.Refused) outcome).problem();
+                    if (problem.slug().equals("sold-out")) {
+                        metrics.soldOut();
+                    }
+                    return Uni.createFrom().failure(problem);
+                });
     }
 
     public Uni<Placed> fromStorefront(Caller buyer, String key, OrderApi.StoreOrderRequest request) {
@@ -121,71 +136,6 @@ public class CheckoutService {
                 });
     }
 
-    private Uni<Void> reserveFromSale(
-            SqlClient tx, UUID orderId, Caller buyer, UUID saleId, OrderApi.SaleOrderRequest request) {
-        List<OrderApi.SaleLine> lines = new ArrayList<>(request.items());
-        lines.sort(Comparator.comparing(OrderApi.SaleLine::itemId));
-        long at = clock.millis();
-        return orders.claimLiveSale(tx, saleId, lines.size()).flatMap(seq -> {
-            if (seq.isEmpty()) {
-                return orders.saleExists(tx, saleId).map(exists -> {
-                    throw exists
-                            ? ProblemException.conflict("sale-not-live", "Sale not live", "The sale is not LIVE")
-                            : ProblemException.notFound("Sale", saleId);
-                });
-            }
-            long firstSeq = seq.get() - lines.size() + 1;
-            Map<UUID, OrderRepository.Line> taken = new HashMap<>();
-            List<SaleEvent> changes = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < lines.size(); i++) {
-                OrderApi.SaleLine line = lines.get(i);
-                long lineSeq = firstSeq + i;
-                chain = chain.flatMap(x -> orders.takeSaleItem(tx, saleId, line.itemId(), line.quantity())
-                        .flatMap(t -> t.isPresent()
-                                ? Uni.createFrom().item(t.get())
-                                : orders.saleHasItem(tx, saleId, line.itemId()).map(known -> {
-                                    throw known
-                                            ? soldOut()
-                                            : ProblemException.invalid(
-                                                    "items.itemId", "is not an item of this sale: " + line.itemId());
-                                }))
-                        .flatMap(t -> {
-                            changes.add(SaleEvent.stock(saleId, line.itemId(), t.remaining(), lineSeq, at));
-                            taken.put(
-                                    line.itemId(),
-                                    new OrderRepository.Line(
-                                            t.productId(),
-                                            line.itemId(),
-                                            t.cooperativeId(),
-                                            t.name(),
-                                            line.quantity(),
-                                            t.unitPriceMinor()));
-                            if (line.quantity() > t.perCustomerLimit()) {
-                                return Uni.createFrom().failure(limitExceeded(t.perCustomerLimit()));
-                            }
-                            return orders.addToTally(
-                                            tx, buyer.id(), line.itemId(), line.quantity(), t.perCustomerLimit())
-                                    .map(ok -> {
-                                        if (!ok) {
-                                            throw limitExceeded(t.perCustomerLimit());
-                                        }
-                                        return t;
-                                    });
-                        })
-                        .replaceWithVoid());
-            }
-            return chain.flatMap(x -> {
-                        List<OrderRepository.Line> ordered = request.items().stream()
-                                .map(l -> taken.get(l.itemId()))
-                                .toList();
-                        return insert(
-                                tx, orderId, buyer, saleId, ordered, request.shippingAddress(), currencyOf(tx, saleId));
-                    })
-                    .flatMap(x -> events.publish(tx, changes));
-        });
-    }
-
     private Uni<Void> reserveFromProducts(
             SqlClient tx, UUID orderId, Caller buyer, OrderApi.StoreOrderRequest request) {
         List<OrderApi.StoreLine> lines = new ArrayList<>(request.items());
@@ -233,12 +183,6 @@ public class CheckoutService {
         });
     }
 
-    private Uni<String> currencyOf(SqlClient tx, UUID saleId) {
-        return tx.preparedQuery("SELECT currency FROM sale WHERE id = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(saleId))
-                .map(rows -> rows.iterator().next().getString("currency"));
-    }
-
     private Uni<Void> insert(
             SqlClient tx,
             UUID orderId,
@@ -284,16 +228,6 @@ public class CheckoutService {
 
     private static ProblemException soldOut() {
         return ProblemException.conflict("sold-out", "Sold out", "Not enough left for this quantity");
-    }
-
-    private static ProblemException limitExceeded(int limit) {
-        return new ProblemException(
-                422,
-                "limit-exceeded",
-                "Per-customer limit exceeded",
-                "At most " + limit + " per customer for this item",
-                List.of(new org.originlive.common.Problem.Violation(
-                        "items.quantity", "at most " + limit + " per customer")));
     }
 
     private String hash(String scope, Object request) {

@@ -156,7 +156,7 @@ public class OrderRepository {
                 .addString(order.status().name())
                 .addLong(order.totalMinor())
                 .addString(order.currency())
-                .addValue(new io.vertx.core.json.JsonObject(write(order.shippingAddress())))
+                .addValue(addressJson(order.shippingAddress()))
                 .addOffsetDateTime(order.reservedUntil().atOffset(ZoneOffset.UTC))
                 .addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC));
         List<Tuple> lineRows = new ArrayList<>();
@@ -316,6 +316,11 @@ public class OrderRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored shipping address is not readable", e);
         }
+    }
+
+    /** The address as the JSON value a {@code jsonb} parameter takes. */
+    public io.vertx.core.json.JsonObject addressJson(OrderApi.ShippingAddress address) {
+        return new io.vertx.core.json.JsonObject(write(address));
     }
 
     private String write(Object value) {
