@@ -11,6 +11,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +30,17 @@ public class SaleSocket {
     private final LiveMetrics metrics;
     private final LiveConfig config;
     private final ObjectMapper json;
+    private final Draining draining;
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
 
-    SaleSocket(SaleRooms rooms, Frames frames, LiveMetrics metrics, LiveConfig config, ObjectMapper json) {
+    SaleSocket(
+            SaleRooms rooms,
+            Frames frames,
+            LiveMetrics metrics,
+            LiveConfig config,
+            ObjectMapper json,
+            Draining draining) {
+        this.draining = draining;
         this.rooms = rooms;
         this.frames = frames;
         this.metrics = metrics;
@@ -42,7 +51,11 @@ public class SaleSocket {
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
         metrics.opened();
-        Viewer viewer = new Viewer(connection, config.maxFramesInFlight(), metrics);
+        if (draining.isDraining()) {
+            return connection.close(new CloseReason(Draining.SERVICE_RESTART, Draining.REASON));
+        }
+        // @OnOpen runs on the connection's event loop: its context orders this viewer's writes.
+        Viewer viewer = new Viewer(connection, Vertx.currentContext(), config.maxFramesInFlight(), metrics);
         UUID saleId = saleId(connection);
         if (saleId == null) {
             return connection.close(new CloseReason(UNKNOWN_SALE, "unknown sale"));

@@ -2,6 +2,7 @@ package org.originlive.live;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,13 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Viewer {
 
     private final WebSocketConnection connection;
+    private final Context context;
     private final int maxInFlight;
     private final LiveMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean dropped = new AtomicBoolean();
 
-    Viewer(WebSocketConnection connection, int maxInFlight, LiveMetrics metrics) {
+    Viewer(WebSocketConnection connection, Context context, int maxInFlight, LiveMetrics metrics) {
         this.connection = connection;
+        this.context = context != null ? context : io.vertx.core.Vertx.currentContext();
         this.maxInFlight = maxInFlight;
         this.metrics = metrics;
     }
@@ -42,10 +45,13 @@ final class Viewer {
             drop();
             return false;
         }
-        connection.sendText(frame).subscribe().with(ok -> inFlight.decrementAndGet(), failure -> {
-            inFlight.decrementAndGet();
-            metrics.dropped(1);
-        });
+        // Every write goes through the connection's own context queue, so frames leave in the
+        // order they were handed over, whichever thread handed them (room lock order = seq order).
+        context.runOnContext(
+                v -> connection.sendText(frame).subscribe().with(ok -> inFlight.decrementAndGet(), failure -> {
+                    inFlight.decrementAndGet();
+                    metrics.dropped(1);
+                }));
         metrics.sent(1);
         return true;
     }
