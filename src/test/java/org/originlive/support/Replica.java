@@ -51,6 +51,16 @@ public final class Replica implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM, as Kubernetes does when it stops a pod; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; true if it did within the time. */
+    public boolean exited(java.time.Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Stops the replica abruptly, as a crashed pod would. */
     public void kill() {
         process.destroyForcibly();
