@@ -41,6 +41,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, slug, title, detail);
     }
 
+    /** The database did not answer in time; the client may retry (503 with Retry-After). */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail);
+    }
+
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(
                 422,

@@ -128,6 +128,9 @@ public class CheckoutService {
                     }
                     return orderService.view(outcome.orderId()).map(view -> new Placed(view, outcome.replayed()));
                 })
+                .ifNoItem()
+                .after(config.requestTimeout())
+                .failWith(CheckoutService::timedOut)
                 .onFailure(ProblemException.class)
                 .invoke(e -> {
                     if (((ProblemException) e).slug().equals("sold-out")) {
@@ -212,6 +215,11 @@ public class CheckoutService {
                         null,
                         null),
                 lines));
+    }
+
+    private static ProblemException timedOut() {
+        return ProblemException.unavailable(
+                "The order could not be confirmed in time; retry with the same Idempotency-Key");
     }
 
     private static void requireKey(String key) {

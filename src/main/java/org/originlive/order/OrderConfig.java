@@ -12,6 +12,13 @@ public interface OrderConfig {
     @WithDefault("15m")
     Duration reservationHold();
 
+    /**
+     * A checkout, payment or cancellation not done by then is answered 503 (with Retry-After);
+     * the client retries with the same Idempotency-Key and gets the order if it did commit.
+     */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
     /** How often each replica looks for reservations to expire. */
     @WithDefault("500ms")
     Duration expiryInterval();
