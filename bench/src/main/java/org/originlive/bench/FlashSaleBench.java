@@ -222,8 +222,8 @@ public final class FlashSaleBench {
                             socket.textMessageHandler(text -> {
                                 if (text.startsWith("{\"type\":\"stock\"")) {
                                     stockFrames.incrementAndGet();
-                                    if (measuring.get()) {
-                                        long changedAt = new JsonObject(text).getLong("changedAt");
+                                    Long changedAt = new JsonObject(text).getLong("changedAt");
+                                    if (measuring.get() && changedAt != null) {
                                         delay.recordValue(Math.max(1, (System.currentTimeMillis() - changedAt) * 1000));
                                     }
                                 }
