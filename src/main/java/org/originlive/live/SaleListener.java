@@ -26,6 +26,7 @@ public class SaleListener {
     private final PgConnectOptions options;
     private final AtomicInteger subscriptions = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean listening = new AtomicBoolean();
     private PgSubscriber subscriber;
 
     SaleListener(
@@ -49,7 +50,10 @@ public class SaleListener {
         subscriber.reconnectPolicy(attempt -> stopping.get() ? -1L : retry);
         subscriber.channel(SaleEvents.CHANNEL).handler(rooms::onChanges).subscribeHandler(this::subscribed);
         subscriber.channel(ViewerCounts.CHANNEL).handler(rooms::onViewerCounts);
-        subscriber.closeHandler(() -> Log.warn("LISTEN connection lost; reconnecting"));
+        subscriber.closeHandler(() -> {
+            listening.set(false);
+            Log.warn("LISTEN connection lost; reconnecting");
+        });
         connect();
     }
 
@@ -61,7 +65,7 @@ public class SaleListener {
     }
 
     public boolean isListening() {
-        return subscriber != null && !subscriber.closed() && subscriptions.get() > 0;
+        return listening.get();
     }
 
     private void connect() {
@@ -74,6 +78,7 @@ public class SaleListener {
     }
 
     private void subscribed() {
+        listening.set(true);
         if (subscriptions.incrementAndGet() > 1) {
             Log.info("LISTEN connection back; resyncing viewers");
             rooms.resyncAll();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.originlive.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
@@ -14,6 +15,9 @@ import org.originlive.support.WsClient;
 /** Viewers stay connected through a database restart, get resynced, and see later changes. */
 @QuarkusTest
 class DatabaseRestartTest {
+
+    @Inject
+    SaleListener listener;
 
     @Test
     void viewersResyncAfterTheDatabaseComesBack() {
@@ -49,5 +53,6 @@ class DatabaseRestartTest {
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Api.anonymous().get("/api/cooperatives").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(listener::isListening);
     }
 }

@@ -39,14 +39,16 @@ public final class WsClient implements AutoCloseable {
 
     public static WsClient watch(int port, String saleId) {
         try {
-            WebSocket ws = CLIENT.webSocket(new WebSocketConnectOptions()
+            // Handlers are set on the event loop as the handshake completes, so even a socket the
+            // server closes at once is seen closing.
+            return CLIENT.webSocket(new WebSocketConnectOptions()
                             .setHost("localhost")
                             .setPort(port)
                             .setURI("/ws/sales/" + saleId))
+                    .map(WsClient::new)
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(20, TimeUnit.SECONDS);
-            return new WsClient(ws);
         } catch (Exception e) {
             throw new IllegalStateException("Could not connect a viewer", e);
         }
