@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
+import org.originlive.common.Rows;
 
 /** Orders in SQL. Every stock move is one conditional statement; nothing is read, then written. */
 @ApplicationScoped
@@ -83,7 +83,7 @@ public class OrderRepository {
                         : tx.preparedQuery("SELECT request_hash, order_id FROM idempotency_key"
                                         + " WHERE buyer_id = $1 AND key = $2")
                                 .execute(Tuple.of(buyer, key))
-                                .map(found -> first(found)
+                                .map(found -> Rows.first(found)
                                         .map(r -> new KeyRecord(r.getString("request_hash"), r.getUUID("order_id")))));
     }
 
@@ -95,7 +95,7 @@ public class OrderRepository {
                         + " RETURNING product_id, cooperative_id, name, sale_price_minor, currency, remaining,"
                         + " per_customer_limit")
                 .execute(Tuple.of(itemId, saleId, quantity))
-                .map(rows -> first(rows)
+                .map(rows -> Rows.first(rows)
                         .map(r -> new Taken(
                                 r.getUUID("product_id"),
                                 r.getUUID("cooperative_id"),
@@ -117,7 +117,7 @@ public class OrderRepository {
                         + " WHERE id = $1 AND stock >= $2 AND status = 'ACTIVE'"
                         + " RETURNING cooperative_id, name, price_minor, currency, stock")
                 .execute(Tuple.of(productId, quantity))
-                .map(rows -> first(rows)
+                .map(rows -> Rows.first(rows)
                         .map(r -> new Taken(
                                 productId,
                                 r.getUUID("cooperative_id"),
@@ -132,7 +132,7 @@ public class OrderRepository {
     public Uni<String> productShortfall(SqlClient tx, UUID productId) {
         return tx.preparedQuery("SELECT status FROM product WHERE id = $1")
                 .execute(Tuple.of(productId))
-                .map(rows -> first(rows)
+                .map(rows -> Rows.first(rows)
                         .map(r -> "ACTIVE".equals(r.getString("status")) ? "short" : "archived")
                         .orElse("missing"));
     }
@@ -187,7 +187,7 @@ public class OrderRepository {
         return client.preparedQuery("SELECT " + ORDER_COLUMNS + " FROM customer_order WHERE id = $1"
                         + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(id))
-                .map(rows -> first(rows).map(this::order));
+                .map(rows -> Rows.first(rows).map(this::order));
     }
 
     public Uni<List<Line>> lines(SqlClient client, UUID orderId) {
@@ -269,7 +269,7 @@ public class OrderRepository {
     public Uni<Optional<Integer>> returnToSaleItem(SqlClient tx, UUID itemId, int quantity) {
         return tx.preparedQuery("UPDATE sale_item SET remaining = remaining + $2 WHERE id = $1 RETURNING remaining")
                 .execute(Tuple.of(itemId, quantity))
-                .map(rows -> first(rows).map(r -> r.getInteger("remaining")));
+                .map(rows -> Rows.first(rows).map(r -> r.getInteger("remaining")));
     }
 
     public Uni<Void> returnToProduct(SqlClient tx, UUID productId, int quantity) {
@@ -290,7 +290,7 @@ public class OrderRepository {
     public Uni<Optional<Long>> claimLiveSale(SqlClient tx, UUID saleId, int count) {
         return tx.preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 AND status = 'LIVE' RETURNING seq")
                 .execute(Tuple.of(saleId, count))
-                .map(rows -> first(rows).map(r -> r.getLong("seq")));
+                .map(rows -> Rows.first(rows).map(r -> r.getLong("seq")));
     }
 
     public Uni<Boolean> saleExists(SqlClient tx, UUID saleId) {
@@ -329,10 +329,5 @@ public class OrderRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Optional<Row> first(RowSet<Row> rows) {
-        var it = rows.iterator();
-        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
+import org.originlive.common.Rows;
 
 /** Sales and their items in SQL: every stock move is one conditional statement. */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class SaleRepository {
                         + " WHERE id = $1 AND stock >= $2 AND status = 'ACTIVE'"
                         + " RETURNING cooperative_id, name, currency")
                 .execute(Tuple.of(productId, quantity))
-                .map(rows -> first(rows)
+                .map(rows -> Rows.first(rows)
                         .map(r -> new Allocated(
                                 r.getUUID("cooperative_id"), r.getString("name"), r.getString("currency"))));
     }
@@ -53,7 +54,7 @@ public class SaleRepository {
     public Uni<Optional<Row>> productState(SqlClient tx, UUID productId) {
         return tx.preparedQuery("SELECT stock, status FROM product WHERE id = $1")
                 .execute(Tuple.of(productId))
-                .map(SaleRepository::first);
+                .map(Rows::first);
     }
 
     public Uni<Void> insertSale(SqlClient tx, SaleApi.SaleView sale) {
@@ -99,7 +100,7 @@ public class SaleRepository {
     public Uni<Optional<SaleApi.SaleView>> find(SqlClient client, UUID id) {
         return client.preparedQuery("SELECT " + SALE_COLUMNS + " FROM sale WHERE id = $1")
                 .execute(Tuple.of(id))
-                .flatMap(rows -> first(rows)
+                .flatMap(rows -> Rows.first(rows)
                         .map(row -> items(client, List.of(id)).map(items -> Optional.of(sale(row, items))))
                         .orElseGet(() -> Uni.createFrom().item(Optional.empty())));
     }
@@ -138,7 +139,7 @@ public class SaleRepository {
         return tx.preparedQuery("UPDATE sale SET status = $2, seq = seq + $3 WHERE id = $1 AND status = ANY($4)"
                         + " RETURNING seq")
                 .execute(Tuple.of(id, to.name(), seqCount, from))
-                .map(rows -> first(rows).map(r -> r.getLong("seq")));
+                .map(rows -> Rows.first(rows).map(r -> r.getLong("seq")));
     }
 
     /**
@@ -164,7 +165,7 @@ public class SaleRepository {
         return tx.preparedQuery("UPDATE sale SET pinned_item_id = $2, seq = seq + 1"
                         + " WHERE id = $1 AND status IN ('SCHEDULED', 'LIVE') RETURNING seq")
                 .execute(Tuple.of(saleId, itemId))
-                .map(rows -> first(rows).map(r -> r.getLong("seq")));
+                .map(rows -> Rows.first(rows).map(r -> r.getLong("seq")));
     }
 
     /** Open sales whose start or end time has come, for the scheduler. */
@@ -229,10 +230,5 @@ public class SaleRepository {
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Optional<Row> first(RowSet<Row> rows) {
-        var it = rows.iterator();
-        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
     }
 }
