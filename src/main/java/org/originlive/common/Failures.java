@@ -54,7 +54,8 @@ public final class Failures {
     /** The cause that says the database cannot be reached, or null. */
     static Throwable databaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException
+            if (t instanceof java.net.SocketException
+                    || t instanceof ConnectException
                     || t instanceof io.vertx.core.impl.NoStackTraceThrowable
                             && String.valueOf(t.getMessage()).contains("closed")
                     || t instanceof io.vertx.core.VertxException

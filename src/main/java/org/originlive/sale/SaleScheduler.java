@@ -28,6 +28,7 @@ public class SaleScheduler {
     private final Vertx vertx;
     private final Duration interval;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
     private long timer = -1;
 
     SaleScheduler(
@@ -63,8 +64,18 @@ public class SaleScheduler {
                 .flatMap(ids -> moveAll(ids, SaleStatus.LIVE))
                 .flatMap(x -> sales.due(SaleStatus.LIVE, clock.instant()))
                 .flatMap(ids -> moveAll(ids, SaleStatus.ENDED))
+                .invoke(() -> {
+                    if (failing.getAndSet(false)) {
+                        Log.info("Sale scheduler is running again");
+                    }
+                })
                 .onFailure()
-                .invoke(e -> Log.warnf("Sale scheduler round failed: %s", e.toString()))
+                .invoke(e -> {
+                    // Once per outage, not four times a second.
+                    if (!failing.getAndSet(true)) {
+                        Log.warnf("Sale scheduler round failed (retrying quietly): %s", e.toString());
+                    }
+                })
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();
