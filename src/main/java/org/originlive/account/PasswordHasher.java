@@ -2,12 +2,15 @@ package org.originlive.account;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 
 /** bcrypt, always computed on a worker thread so the event loop never waits for it. */
+// Created at start-up: its constructor hashes the decoy, which must not happen on an event loop.
+@Startup
 @ApplicationScoped
 public class PasswordHasher {
 
