@@ -2,9 +2,9 @@ package org.originlive.support;
 
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -16,15 +16,16 @@ import java.util.stream.Collectors;
 public final class WsClient implements AutoCloseable {
 
     private static final Vertx VERTX = Vertx.vertx();
-    private static final HttpClient CLIENT = VERTX.createHttpClient(
-            new HttpClientOptions().setMaxWebSockets(5000).setMaxWebSocketFrameSize(1 << 20));
+    private static final WebSocketClient CLIENT = VERTX.createWebSocketClient(
+            new WebSocketClientOptions().setMaxConnections(5000).setMaxFrameSize(1 << 20));
 
     public final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private volatile Short closeCode;
     private volatile String closeReason;
-    private final WebSocket socket;
+    private final ClientWebSocket socket;
 
-    private WsClient(WebSocket socket) {
+    // Handlers are in place before the handshake, so not even the first frame can be missed.
+    private WsClient(ClientWebSocket socket) {
         this.socket = socket;
         socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
         socket.closeHandler(v -> {
@@ -39,16 +40,16 @@ public final class WsClient implements AutoCloseable {
 
     public static WsClient watch(int port, String saleId) {
         try {
-            // Handlers are set on the event loop as the handshake completes, so even a socket the
-            // server closes at once is seen closing.
-            return CLIENT.webSocket(new WebSocketConnectOptions()
+            WsClient client = new WsClient(CLIENT.webSocket());
+            client.socket
+                    .connect(new WebSocketConnectOptions()
                             .setHost("localhost")
                             .setPort(port)
                             .setURI("/ws/sales/" + saleId))
-                    .map(WsClient::new)
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(20, TimeUnit.SECONDS);
+            return client;
         } catch (Exception e) {
             throw new IllegalStateException("Could not connect a viewer", e);
         }
