@@ -89,29 +89,6 @@ public class OrderRepository {
 
     // ---- stock ----
 
-    public Uni<Optional<Taken>> takeSaleItem(SqlClient tx, UUID saleId, UUID itemId, int quantity) {
-        return tx.preparedQuery("UPDATE sale_item SET remaining = remaining - $3"
-                        + " WHERE id = $1 AND sale_id = $2 AND remaining >= $3"
-                        + " RETURNING product_id, cooperative_id, name, sale_price_minor, currency, remaining,"
-                        + " per_customer_limit")
-                .execute(Tuple.of(itemId, saleId, quantity))
-                .map(rows -> Rows.first(rows)
-                        .map(r -> new Taken(
-                                r.getUUID("product_id"),
-                                r.getUUID("cooperative_id"),
-                                r.getString("name"),
-                                r.getLong("sale_price_minor"),
-                                r.getString("currency"),
-                                r.getInteger("remaining"),
-                                r.getInteger("per_customer_limit"))));
-    }
-
-    public Uni<Boolean> saleHasItem(SqlClient tx, UUID saleId, UUID itemId) {
-        return tx.preparedQuery("SELECT 1 FROM sale_item WHERE id = $1 AND sale_id = $2")
-                .execute(Tuple.of(itemId, saleId))
-                .map(rows -> rows.size() > 0);
-    }
-
     public Uni<Optional<Taken>> takeProduct(SqlClient tx, UUID productId, int quantity) {
         return tx.preparedQuery("UPDATE product SET stock = stock - $2, version = version + 1, updated_at = now()"
                         + " WHERE id = $1 AND stock >= $2 AND status = 'ACTIVE'"
@@ -135,15 +112,6 @@ public class OrderRepository {
                 .map(rows -> Rows.first(rows)
                         .map(r -> "ACTIVE".equals(r.getString("status")) ? "short" : "archived")
                         .orElse("missing"));
-    }
-
-    /** Adds to the buyer's units of an item unless that passes the limit; false if it would. */
-    public Uni<Boolean> addToTally(SqlClient tx, UUID buyer, UUID itemId, int quantity, int limit) {
-        return tx.preparedQuery("INSERT INTO purchase_tally AS t (buyer_id, item_id, quantity) VALUES ($1, $2, $3)"
-                        + " ON CONFLICT (buyer_id, item_id) DO UPDATE SET quantity = t.quantity + EXCLUDED.quantity"
-                        + " WHERE t.quantity + EXCLUDED.quantity <= $4 RETURNING quantity")
-                .execute(Tuple.of(buyer, itemId, quantity, limit))
-                .map(rows -> rows.size() > 0);
     }
 
     // ---- orders ----
