@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.Page;
@@ -159,31 +161,39 @@ public class OrderRepository {
     }
 
     public Uni<List<Line>> lines(SqlClient client, UUID orderId) {
-        return client.preparedQuery("SELECT product_id, item_id, cooperative_id, name, quantity, unit_price_minor"
-                        + " FROM order_line WHERE order_id = $1 ORDER BY line_no")
-                .execute(Tuple.of(orderId))
+        return lines(client, List.of(orderId)).map(byOrder -> byOrder.getOrDefault(orderId, List.of()));
+    }
+
+    /** The lines of several orders in one query, by order id. */
+    public Uni<Map<UUID, List<Line>>> lines(SqlClient client, List<UUID> orderIds) {
+        return client.preparedQuery("SELECT order_id, product_id, item_id, cooperative_id, name, quantity,"
+                        + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
+                .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
                 .map(rows -> {
-                    List<Line> lines = new ArrayList<>();
-                    rows.forEach(r -> lines.add(new Line(
-                            r.getUUID("product_id"),
-                            r.getUUID("item_id"),
-                            r.getUUID("cooperative_id"),
-                            r.getString("name"),
-                            r.getInteger("quantity"),
-                            r.getLong("unit_price_minor"))));
-                    return lines;
+                    Map<UUID, List<Line>> byOrder = new HashMap<>();
+                    rows.forEach(r -> byOrder.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>())
+                            .add(new Line(
+                                    r.getUUID("product_id"),
+                                    r.getUUID("item_id"),
+                                    r.getUUID("cooperative_id"),
+                                    r.getString("name"),
+                                    r.getInteger("quantity"),
+                                    r.getLong("unit_price_minor"))));
+                    return byOrder;
                 });
     }
 
-    public Uni<List<OrderApi.FulfillmentRef>> fulfillmentRefs(SqlClient client, UUID orderId) {
-        return client.preparedQuery("SELECT id, cooperative_id, status FROM fulfillment WHERE order_id = $1"
-                        + " ORDER BY cooperative_id")
-                .execute(Tuple.of(orderId))
+    /** The fulfilments of several orders in one query, by order id. */
+    public Uni<Map<UUID, List<OrderApi.FulfillmentRef>>> fulfillmentRefs(SqlClient client, List<UUID> orderIds) {
+        return client.preparedQuery("SELECT order_id, id, cooperative_id, status FROM fulfillment"
+                        + " WHERE order_id = ANY($1) ORDER BY order_id, cooperative_id")
+                .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
                 .map(rows -> {
-                    List<OrderApi.FulfillmentRef> refs = new ArrayList<>();
-                    rows.forEach(r -> refs.add(new OrderApi.FulfillmentRef(
-                            r.getUUID("id"), r.getUUID("cooperative_id"), r.getString("status"))));
-                    return refs;
+                    Map<UUID, List<OrderApi.FulfillmentRef>> byOrder = new HashMap<>();
+                    rows.forEach(r -> byOrder.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>())
+                            .add(new OrderApi.FulfillmentRef(
+                                    r.getUUID("id"), r.getUUID("cooperative_id"), r.getString("status"))));
+                    return byOrder;
                 });
     }
 

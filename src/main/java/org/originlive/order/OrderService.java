@@ -62,15 +62,10 @@ public class OrderService {
         });
     }
 
+    /** A page of the buyer's orders: three queries whatever the page size. */
     public Uni<Page<OrderApi.OrderView>> list(Caller buyer, PageRequest page) {
-        return orders.byBuyer(buyer.id(), page).flatMap(p -> {
-            if (p.items().isEmpty()) {
-                return Uni.createFrom().item(new Page<OrderApi.OrderView>(List.of(), p.page(), p.size(), p.total()));
-            }
-            List<Uni<OrderApi.OrderView>> views =
-                    p.items().stream().map(this::view).toList();
-            return Uni.join().all(views).andFailFast().map(list -> new Page<>(list, p.page(), p.size(), p.total()));
-        });
+        return orders.byBuyer(buyer.id(), page)
+                .flatMap(p -> views(p.items()).map(list -> new Page<>(list, p.page(), p.size(), p.total())));
     }
 
     /**
@@ -176,29 +171,39 @@ public class OrderService {
     }
 
     private Uni<OrderApi.OrderView> view(OrderRepository.StoredOrder order) {
+        return views(List.of(order)).map(list -> list.get(0));
+    }
+
+    private Uni<List<OrderApi.OrderView>> views(List<OrderRepository.StoredOrder> stored) {
+        if (stored.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = stored.stream().map(OrderRepository.StoredOrder::id).toList();
         return Uni.combine()
                 .all()
-                .unis(orders.lines(orders.pool(), order.id()), orders.fulfillmentRefs(orders.pool(), order.id()))
+                .unis(orders.lines(orders.pool(), ids), orders.fulfillmentRefs(orders.pool(), ids))
                 .asTuple()
-                .map(t -> new OrderApi.OrderView(
-                        order.id(),
-                        order.buyerId(),
-                        order.saleId(),
-                        order.status(),
-                        order.totalMinor(),
-                        order.currency(),
-                        order.reservedUntil(),
-                        order.createdAt(),
-                        t.getItem1().stream()
-                                .map(l -> new OrderApi.LineView(
-                                        l.productId(),
-                                        l.itemId(),
-                                        l.cooperativeId(),
-                                        l.name(),
-                                        l.quantity(),
-                                        l.unitPriceMinor()))
-                                .toList(),
-                        t.getItem2()));
+                .map(t -> stored.stream()
+                        .map(order -> new OrderApi.OrderView(
+                                order.id(),
+                                order.buyerId(),
+                                order.saleId(),
+                                order.status(),
+                                order.totalMinor(),
+                                order.currency(),
+                                order.reservedUntil(),
+                                order.createdAt(),
+                                t.getItem1().getOrDefault(order.id(), List.of()).stream()
+                                        .map(l -> new OrderApi.LineView(
+                                                l.productId(),
+                                                l.itemId(),
+                                                l.cooperativeId(),
+                                                l.name(),
+                                                l.quantity(),
+                                                l.unitPriceMinor()))
+                                        .toList(),
+                                t.getItem2().getOrDefault(order.id(), List.of())))
+                        .toList());
     }
 
     private static boolean mayRead(Caller caller, OrderRepository.StoredOrder order) {

@@ -42,6 +42,19 @@ class CheckoutTest {
         assertThat(Api.remaining(sale)).isEqualTo(47);
         as(buyer).get("/api/orders/" + id).then().statusCode(200).body("id", equalTo(id));
         as(buyer).get("/api/orders").then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(id));
+        // A page of several orders shows each order's own lines.
+        String second = Api.orderFromSale(buyer, sale, item, 1)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(buyer)
+                .get("/api/orders")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.find { it.id == '" + id + "' }.lines.quantity", org.hamcrest.Matchers.contains(3))
+                .body("items.find { it.id == '" + second + "' }.lines.quantity", org.hamcrest.Matchers.contains(1));
     }
 
     @Test
