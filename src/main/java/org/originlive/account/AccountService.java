@@ -7,21 +7,22 @@ import java.time.Clock;
 import java.util.UUID;
 import org.originlive.common.Failures;
 import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
-import org.originlive.cooperative.CooperativeRepository;
+import org.originlive.cooperative.CooperativeService;
 
 @ApplicationScoped
 public class AccountService {
 
     private final UserRepository users;
-    private final CooperativeRepository cooperatives;
+    private final CooperativeService cooperatives;
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
     private final Clock clock;
 
     AccountService(
             UserRepository users,
-            CooperativeRepository cooperatives,
+            CooperativeService cooperatives,
             PasswordHasher hasher,
             TokenIssuer tokens,
             Clock clock) {
@@ -49,10 +50,9 @@ public class AccountService {
         Uni<Void> cooperativeExists = request.cooperativeId() == null
                 ? Uni.createFrom().voidItem()
                 : cooperatives
-                        .byId(request.cooperativeId())
-                        .onItem()
-                        .ifNull()
-                        .failWith(() -> ProblemException.invalid("cooperativeId", "no such cooperative"))
+                        .get(request.cooperativeId())
+                        .onFailure(ProblemException.class)
+                        .transform(e -> ProblemException.invalid("cooperativeId", "no such cooperative"))
                         .replaceWithVoid();
         return cooperativeExists.flatMap(ignored -> create(
                 request.email(),
@@ -105,6 +105,6 @@ public class AccountService {
     }
 
     private static ProblemException emailTaken() {
-        return ProblemException.conflict("email-taken", "Email taken", "An account with this email already exists");
+        return new ProblemException(ProblemType.EMAIL_TAKEN, "An account with this email already exists");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.originlive.common.MultiLine;
 
 /** The JSON shapes of products. */
 public final class ProductApi {
@@ -16,7 +17,7 @@ public final class ProductApi {
             @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1-64 of A-Z, a-z, 0-9, '.', '_', '-'")
                     String sku,
             @NotBlank @Size(max = 200) String name,
-            @NotNull @Size(max = 10_000) String description,
+            @NotNull @MultiLine @Size(max = 10_000) String description,
             @NotBlank @Size(max = 50) String unit,
             @NotNull @PositiveOrZero Long priceMinor,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
@@ -25,7 +26,7 @@ public final class ProductApi {
     /** Absent (or null) fields stay as they are. */
     public record PatchProduct(
             @Size(min = 1, max = 200) String name,
-            @Size(max = 10_000) String description,
+            @MultiLine @Size(max = 10_000) String description,
             @Size(min = 1, max = 50) String unit,
             @PositiveOrZero Long priceMinor,
             @PositiveOrZero Integer stock,

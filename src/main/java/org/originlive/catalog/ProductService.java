@@ -11,16 +11,18 @@ import org.originlive.common.Failures;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
-import org.originlive.cooperative.CooperativeRepository;
+import org.originlive.common.ProblemType;
+import org.originlive.cooperative.CooperativeApi;
+import org.originlive.cooperative.CooperativeService;
 
 @ApplicationScoped
 public class ProductService {
 
     private final ProductRepository products;
-    private final CooperativeRepository cooperatives;
+    private final CooperativeService cooperatives;
     private final Clock clock;
 
-    ProductService(ProductRepository products, CooperativeRepository cooperatives, Clock clock) {
+    ProductService(ProductRepository products, CooperativeService cooperatives, Clock clock) {
         this.products = products;
         this.cooperatives = cooperatives;
         this.clock = clock;
@@ -31,10 +33,7 @@ public class ProductService {
         caller.requireCooperative(cooperativeId);
         Codes.requireCurrency("currency", request.currency());
         return cooperatives
-                .byId(cooperativeId)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Cooperative", cooperativeId))
+                .get(cooperativeId)
                 .flatMap(cooperative -> products.find("cooperativeId = ?1 and sku = ?2", cooperativeId, request.sku())
                         .firstResult())
                 .flatMap(existing -> {
@@ -94,8 +93,8 @@ public class ProductService {
                     return products.flush().replaceWith(p);
                 })
                 .onFailure(Failures::isOptimisticLock)
-                .transform(e -> ProblemException.conflict(
-                        "concurrent-update", "Concurrent update", "The product changed meanwhile; read it again"));
+                .transform(e -> new ProblemException(
+                        ProblemType.CONCURRENT_UPDATE, "The product changed meanwhile; read it again"));
     }
 
     public Uni<Product> get(UUID id) {
@@ -106,6 +105,14 @@ public class ProductService {
         return products.search(cooperativeId, text, page);
     }
 
+    /** A cooperative's storefront: the cooperative and its ACTIVE products. */
+    public Uni<StorefrontApi> storefront(String slug) {
+        return cooperatives.bySlug(slug, "Storefront").flatMap(c -> products.activeOf(c.id)
+                .map(list -> new StorefrontApi(
+                        CooperativeApi.CooperativeView.of(c),
+                        list.stream().map(ProductApi.ProductView::of).toList())));
+    }
+
     private static String requireText(String field, String value) {
         if (value.isBlank()) {
             throw ProblemException.invalid(field, "must not be blank");
@@ -114,7 +121,6 @@ public class ProductService {
     }
 
     private static ProblemException skuTaken() {
-        return ProblemException.conflict(
-                "sku-taken", "SKU taken", "This cooperative already has a product with this SKU");
+        return new ProblemException(ProblemType.SKU_TAKEN, "This cooperative already has a product with this SKU");
     }
 }

@@ -46,7 +46,7 @@ public final class Failures {
             }
         }
         if (isUniqueViolation(failure)) {
-            return ProblemException.conflict("duplicate", "Duplicate", "A resource with this identity already exists");
+            return new ProblemException(ProblemType.DUPLICATE, "A resource with this identity already exists");
         }
         return null;
     }

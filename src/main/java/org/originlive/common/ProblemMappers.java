@@ -33,11 +33,15 @@ public class ProblemMappers {
                 .toList();
         String detail =
                 violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-        return respond(new ProblemException(422, "validation", "Validation failed", detail, violations).toProblem());
+        return respond(new ProblemException(ProblemType.VALIDATION, detail, violations).toProblem());
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof UnsafeTextException unsafe) {
+            String field = path(unsafe);
+            return respond(ProblemException.invalid(field, unsafe.reason()).toProblem());
+        }
         return respond(ProblemException.badRequest(describe(e)).toProblem());
     }
 
@@ -68,12 +72,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
-        String slug = status == 404 ? "not-found" : "http-" + status;
-        String title = Response.Status.fromStatusCode(status) == null
-                ? "HTTP " + status
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
-        String detail = status == 404 ? "No such resource" : title;
-        return respond(new ProblemException(status, slug, title, detail).toProblem());
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = status == 404 ? "No such resource" : type.title();
+        return respond(new ProblemException(type, detail).toProblem());
     }
 
     @ServerExceptionMapper
@@ -84,12 +85,8 @@ public class ProblemMappers {
             return Response.status(503)
                     .header("Retry-After", "2")
                     .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(
-                            Problem.TYPE_BASE + "unavailable",
-                            "Service unavailable",
-                            503,
-                            "The database is unavailable; retry shortly",
-                            null))
+                    .entity(ProblemException.unavailable("The database is unavailable; retry shortly")
+                            .toProblem())
                     .build();
         }
         ProblemException known = Failures.translate(e);
@@ -97,19 +94,14 @@ public class ProblemMappers {
             return respond(known.toProblem());
         }
         Log.error("Unhandled failure", e);
-        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500, "Unexpected error", null));
+        return respond(new ProblemException(ProblemType.INTERNAL, "Unexpected error").toProblem());
     }
 
     private static Response unauthorized() {
         return Response.status(401)
                 .header("WWW-Authenticate", "Bearer")
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(
-                        Problem.TYPE_BASE + "unauthorized",
-                        "Unauthorized",
-                        401,
-                        "A valid bearer token is required",
-                        null))
+                .entity(new ProblemException(ProblemType.UNAUTHORIZED, "A valid bearer token is required").toProblem())
                 .build();
     }
 

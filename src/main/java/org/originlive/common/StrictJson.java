@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
  * Types are strict: a string for a number, a fraction for an integer, an unknown field or enum
- * value is rejected (400), never coerced.
+ * value is rejected (400), never coerced; text with control characters or bidi overrides is
+ * refused (422, see {@link SafeText}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -30,5 +32,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(
+                new SimpleModule("safe-text").addDeserializer(String.class, new SafeTextDeserializer(false)));
     }
 }

@@ -4,11 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.UUID;
-import org.originlive.catalog.ProductApi;
+import org.originlive.common.MultiLine;
 
-/** The JSON shapes of cooperatives and storefronts. */
+/** The JSON shapes of cooperatives. */
 public final class CooperativeApi {
 
     private CooperativeApi() {}
@@ -18,7 +17,7 @@ public final class CooperativeApi {
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
             @NotBlank @Size(max = 200) String region,
-            @NotBlank @Size(max = 10_000) String story,
+            @NotBlank @MultiLine @Size(max = 10_000) String story,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String payoutCurrency) {}
 
     public record CooperativeView(
@@ -28,6 +27,4 @@ public final class CooperativeApi {
             return new CooperativeView(c.id, c.slug, c.name, c.country, c.region, c.story, c.payoutCurrency);
         }
     }
-
-    public record Storefront(CooperativeView cooperative, List<ProductApi.ProductView> products) {}
 }

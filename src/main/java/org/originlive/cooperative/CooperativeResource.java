@@ -18,7 +18,7 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.Role;
 
 @Path("/api")
-@Tag(name = "Cooperatives and storefronts")
+@Tag(name = "Cooperatives")
 public class CooperativeResource {
 
     private final CooperativeService cooperatives;
@@ -44,13 +44,5 @@ public class CooperativeResource {
     public Uni<Page<CooperativeApi.CooperativeView>> list(
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return cooperatives.list(PageRequest.of(page, size)).map(p -> p.map(CooperativeApi.CooperativeView::of));
-    }
-
-    @GET
-    @Path("/storefronts/{slug}")
-    @PermitAll
-    @Operation(summary = "A cooperative and its active products")
-    public Uni<CooperativeApi.Storefront> storefront(String slug) {
-        return cooperatives.storefront(slug);
     }
 }

@@ -5,24 +5,21 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;
-import org.originlive.catalog.ProductApi;
-import org.originlive.catalog.ProductRepository;
 import org.originlive.common.Codes;
 import org.originlive.common.Failures;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
 
 @ApplicationScoped
 public class CooperativeService {
 
     private final CooperativeRepository cooperatives;
-    private final ProductRepository products;
     private final Clock clock;
 
-    CooperativeService(CooperativeRepository cooperatives, ProductRepository products, Clock clock) {
+    CooperativeService(CooperativeRepository cooperatives, Clock clock) {
         this.cooperatives = cooperatives;
-        this.products = products;
         this.clock = clock;
     }
 
@@ -55,19 +52,17 @@ public class CooperativeService {
         return cooperatives.page(page);
     }
 
-    public Uni<CooperativeApi.Storefront> storefront(String slug) {
-        return cooperatives
-                .bySlug(slug)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("Storefront", slug))
-                .flatMap(c -> products.activeOf(c.id)
-                        .map(list -> new CooperativeApi.Storefront(
-                                CooperativeApi.CooperativeView.of(c),
-                                list.stream().map(ProductApi.ProductView::of).toList())));
+    /** The cooperative, or a 404 problem. */
+    public Uni<Cooperative> get(UUID id) {
+        return cooperatives.byId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Cooperative", id));
+    }
+
+    /** The cooperative with this slug, or a 404 problem naming {@code what} was looked for. */
+    public Uni<Cooperative> bySlug(String slug, String what) {
+        return cooperatives.bySlug(slug).onItem().ifNull().failWith(() -> ProblemException.notFound(what, slug));
     }
 
     private static ProblemException slugTaken() {
-        return ProblemException.conflict("slug-taken", "Slug taken", "A cooperative with this slug already exists");
+        return new ProblemException(ProblemType.SLUG_TAKEN, "A cooperative with this slug already exists");
     }
 }

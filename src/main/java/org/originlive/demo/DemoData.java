@@ -15,9 +15,9 @@ import org.originlive.account.AccountService;
 import org.originlive.catalog.ProductApi;
 import org.originlive.catalog.ProductService;
 import org.originlive.common.Caller;
+import org.originlive.common.ProblemException;
 import org.originlive.common.Role;
 import org.originlive.cooperative.Cooperative;
-import org.originlive.cooperative.CooperativeRepository;
 import org.originlive.cooperative.CooperativeService;
 
 /**
@@ -31,19 +31,16 @@ public class DemoData {
 
     private final boolean enabled;
     private final CooperativeService cooperativeService;
-    private final CooperativeRepository cooperatives;
     private final ProductService products;
     private final AccountService accounts;
 
     DemoData(
             @ConfigProperty(name = "originlive.demo.enabled", defaultValue = "false") boolean enabled,
             CooperativeService cooperativeService,
-            CooperativeRepository cooperatives,
             ProductService products,
             AccountService accounts) {
         this.enabled = enabled;
         this.cooperativeService = cooperativeService;
-        this.cooperatives = cooperatives;
         this.products = products;
         this.accounts = accounts;
     }
@@ -53,9 +50,11 @@ public class DemoData {
         if (!enabled) {
             return;
         }
-        boolean loaded = VertxContextSupport.subscribeAndAwait(() -> cooperatives
-                .bySlug(DemoCatalog.COOPERATIVES.get(0).cooperative().slug())
-                .map(existing -> existing != null));
+        boolean loaded = VertxContextSupport.subscribeAndAwait(() -> cooperativeService
+                .bySlug(DemoCatalog.COOPERATIVES.get(0).cooperative().slug(), "Cooperative")
+                .map(existing -> true)
+                .onFailure(ProblemException.class)
+                .recoverWithItem(false));
         if (loaded) {
             Log.info("Demo data already present");
             return;

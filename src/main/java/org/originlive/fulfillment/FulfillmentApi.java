@@ -36,6 +36,9 @@ public final class FulfillmentApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(UUID productId, UUID itemId, String name, int quantity, long unitPriceMinor) {}
 
+    /** A fulfilment as an order lists it. */
+    public record FulfillmentRef(UUID id, UUID cooperativeId, String status) {}
+
     public record Earnings(String currency, long orders, long grossMinor, long feeMinor, long netMinor) {}
 
     public record EarningsList(List<Earnings> items) {}

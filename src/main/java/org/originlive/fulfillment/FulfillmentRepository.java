@@ -11,14 +11,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 
 /** Fulfilments in SQL; every query is scoped by cooperative or order in the query itself. */
 @ApplicationScoped
+@OwnsTables("fulfillment")
 public class FulfillmentRepository {
 
     private static final String COLUMNS = "f.id, f.order_id, f.cooperative_id, f.status, f.gross_minor, f.fee_minor,"
@@ -58,6 +62,20 @@ public class FulfillmentRepository {
                                 + " net_minor, currency, created_at, updated_at) VALUES ($1, $2, $3, 'NEW', $4, $5, $6, $7, $8, $8)")
                 .executeBatch(rows)
                 .replaceWithVoid();
+    }
+
+    /** The fulfilments of several orders in one query, by order id. */
+    public Uni<Map<UUID, List<FulfillmentApi.FulfillmentRef>>> refs(SqlClient client, List<UUID> orderIds) {
+        return client.preparedQuery("SELECT order_id, id, cooperative_id, status FROM fulfillment"
+                        + " WHERE order_id = ANY($1) ORDER BY order_id, cooperative_id")
+                .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, List<FulfillmentApi.FulfillmentRef>> byOrder = new HashMap<>();
+                    rows.forEach(r -> byOrder.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>())
+                            .add(new FulfillmentApi.FulfillmentRef(
+                                    r.getUUID("id"), r.getUUID("cooperative_id"), r.getString("status"))));
+                    return byOrder;
+                });
     }
 
     public Uni<Boolean> anyShipped(SqlClient tx, UUID orderId) {

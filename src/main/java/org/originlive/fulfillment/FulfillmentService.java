@@ -1,23 +1,61 @@
 package org.originlive.fulfillment;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
 
 @ApplicationScoped
 public class FulfillmentService {
 
     private final FulfillmentRepository fulfillments;
+    private final Fees fees;
     private final Clock clock;
 
-    FulfillmentService(FulfillmentRepository fulfillments, Clock clock) {
+    FulfillmentService(FulfillmentRepository fulfillments, Fees fees, Clock clock) {
         this.fulfillments = fulfillments;
+        this.fees = fees;
         this.clock = clock;
+    }
+
+    /** What a paid order sold for one cooperative (one entry per line is fine). */
+    public record Sold(UUID cooperativeId, long grossMinor) {}
+
+    /**
+     * Splits a paid order into one NEW fulfilment per cooperative with its fee, inside the
+     * payment's transaction.
+     */
+    public Uni<Void> open(SqlClient tx, UUID orderId, List<Sold> sold, String currency, Instant now) {
+        Map<UUID, Long> gross = new LinkedHashMap<>();
+        sold.forEach(s -> gross.merge(s.cooperativeId(), s.grossMinor(), Math::addExact));
+        List<FulfillmentRepository.Split> splits = gross.entrySet().stream()
+                .map(e -> new FulfillmentRepository.Split(
+                        e.getKey(), e.getValue(), fees.feeMinor(e.getValue()), currency))
+                .toList();
+        return fulfillments.insertAll(tx, orderId, splits, now);
+    }
+
+    public Uni<Boolean> anyShipped(SqlClient tx, UUID orderId) {
+        return fulfillments.anyShipped(tx, orderId);
+    }
+
+    /** Cancels the order's fulfilments that have not shipped, inside the cancellation's transaction. */
+    public Uni<Void> cancelAll(SqlClient tx, UUID orderId, Instant now) {
+        return fulfillments.cancelAll(tx, orderId, now);
+    }
+
+    public Uni<Map<UUID, List<FulfillmentApi.FulfillmentRef>>> refs(SqlClient client, List<UUID> orderIds) {
+        return fulfillments.refs(client, orderIds);
     }
 
     public Uni<Page<FulfillmentApi.FulfillmentView>> list(
@@ -57,9 +95,8 @@ public class FulfillmentService {
                                     clock.instant()))
                             .flatMap(moved -> fulfillments.find(tx, id).map(view -> {
                                 if (!moved) {
-                                    throw ProblemException.conflict(
-                                            "illegal-transition",
-                                            "Illegal state change",
+                                    throw new ProblemException(
+                                            ProblemType.ILLEGAL_TRANSITION,
                                             "A " + view.get().status() + " fulfillment cannot become " + to);
                                 }
                                 return view.get();

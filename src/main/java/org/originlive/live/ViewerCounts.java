@@ -11,12 +11,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.originlive.common.OwnsTables;
 
 /**
  * Audience sizes summed across replicas: each replica NOTIFYs its local counts about once a
  * second and keeps the others' latest, forgetting replicas that fell silent.
  */
 @ApplicationScoped
+@OwnsTables("notify:" + ViewerCounts.CHANNEL)
 class ViewerCounts {
 
     static final String CHANNEL = "originlive_viewer_counts";

@@ -1,34 +1,19 @@
 package org.originlive.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.originlive.fulfillment.FulfillmentApi;
 
 /** The JSON shapes of orders. */
 public final class OrderApi {
 
     private OrderApi() {}
-
-    public record SaleOrderRequest(
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull SaleLine> items,
-            @Valid @NotNull ShippingAddress shippingAddress) {}
-
-    public record SaleLine(@NotNull UUID itemId, @NotNull @Positive @Max(10_000) Integer quantity) {}
-
-    public record StoreOrderRequest(
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull StoreLine> items,
-            @Valid @NotNull ShippingAddress shippingAddress) {}
-
-    public record StoreLine(@NotNull UUID productId, @NotNull @Positive @Max(10_000) Integer quantity) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ShippingAddress(
@@ -54,11 +39,9 @@ public final class OrderApi {
             Instant reservedUntil,
             Instant createdAt,
             List<LineView> lines,
-            List<FulfillmentRef> fulfillments) {}
+            List<FulfillmentApi.FulfillmentRef> fulfillments) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LineView(
             UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {}
-
-    public record FulfillmentRef(UUID id, UUID cooperativeId, String status) {}
 }

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of checkout. */
+/** Settings of checkout and the order lifecycle. */
 @ConfigMapping(prefix = "originlive.orders")
 public interface OrderConfig {
 
@@ -18,6 +18,10 @@ public interface OrderConfig {
      */
     @WithDefault("10s")
     Duration requestTimeout();
+
+    /** At most this many live-sale orders go into one group-commit transaction. */
+    @WithDefault("128")
+    int maxBatch();
 
     /** How often each replica looks for reservations to expire. */
     @WithDefault("500ms")

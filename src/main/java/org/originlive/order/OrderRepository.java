@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Rows;
 
-/** Orders in SQL. Every stock move is one conditional statement; nothing is read, then written. */
+/** Orders and their lines in SQL; stock and tallies have their own owners. */
 @ApplicationScoped
+@OwnsTables({"customer_order", "order_line"})
 public class OrderRepository {
 
     private static final String ORDER_COLUMNS = "id, buyer_id, sale_id, status, total_minor, currency,"
@@ -40,112 +42,42 @@ public class OrderRepository {
         return pool;
     }
 
-    /** A stored order with what checkout, payment and cancellation need. */
-    public record StoredOrder(
-            UUID id,
-            UUID buyerId,
-            UUID saleId,
-            OrderStatus status,
-            long totalMinor,
-            String currency,
-            OrderApi.ShippingAddress shippingAddress,
-            Instant reservedUntil,
-            Instant createdAt,
-            String paymentMethod,
-            String paymentReference) {}
-
-    /** A line as stored; {@code itemId} is null for storefront purchases. */
-    public record Line(
-            UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {}
-
-    /** What a successful take from stock returned. */
-    public record Taken(
-            UUID productId,
-            UUID cooperativeId,
-            String name,
-            long unitPriceMinor,
-            String currency,
-            int remaining,
-            int perCustomerLimit) {}
-
-    // ---- idempotency ----
-
-    public record KeyRecord(String requestHash, UUID orderId) {}
-
-    /**
-     * Claims the key for a new order. Empty when this call claimed it; otherwise what an earlier
-     * request stored. A racing claim waits for the first one's transaction to end.
-     */
-    public Uni<Optional<KeyRecord>> claimKey(SqlClient tx, UUID buyer, String key, String hash, UUID orderId) {
-        return tx.preparedQuery("INSERT INTO idempotency_key (buyer_id, key, request_hash, order_id)"
-                        + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING order_id")
-                .execute(Tuple.of(buyer, key, hash, orderId))
-                .flatMap(rows -> rows.size() > 0
-                        ? Uni.createFrom().item(Optional.<KeyRecord>empty())
-                        : tx.preparedQuery("SELECT request_hash, order_id FROM idempotency_key"
-                                        + " WHERE buyer_id = $1 AND key = $2")
-                                .execute(Tuple.of(buyer, key))
-                                .map(found -> Rows.first(found)
-                                        .map(r -> new KeyRecord(r.getString("request_hash"), r.getUUID("order_id")))));
-    }
-
-    // ---- stock ----
-
-    public Uni<Optional<Taken>> takeProduct(SqlClient tx, UUID productId, int quantity) {
-        return tx.preparedQuery("UPDATE product SET stock = stock - $2, version = version + 1, updated_at = now()"
-                        + " WHERE id = $1 AND stock >= $2 AND status = 'ACTIVE'"
-                        + " RETURNING cooperative_id, name, price_minor, currency, stock")
-                .execute(Tuple.of(productId, quantity))
-                .map(rows -> Rows.first(rows)
-                        .map(r -> new Taken(
-                                productId,
-                                r.getUUID("cooperative_id"),
-                                r.getString("name"),
-                                r.getLong("price_minor"),
-                                r.getString("currency"),
-                                r.getInteger("stock"),
-                                Integer.MAX_VALUE)));
-    }
-
-    /** 'missing', 'archived' or 'short' for a product a storefront order could not take. */
-    public Uni<String> productShortfall(SqlClient tx, UUID productId) {
-        return tx.preparedQuery("SELECT status FROM product WHERE id = $1")
-                .execute(Tuple.of(productId))
-                .map(rows -> Rows.first(rows)
-                        .map(r -> "ACTIVE".equals(r.getString("status")) ? "short" : "archived")
-                        .orElse("missing"));
-    }
-
-    // ---- orders ----
-
-    public Uni<Void> insert(SqlClient tx, StoredOrder order, List<Line> lines) {
-        Tuple row = Tuple.tuple()
-                .addUUID(order.id())
-                .addUUID(order.buyerId())
-                .addUUID(order.saleId())
-                .addString(order.status().name())
-                .addLong(order.totalMinor())
-                .addString(order.currency())
-                .addValue(addressJson(order.shippingAddress()))
-                .addOffsetDateTime(order.reservedUntil().atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC));
+    /** Stores new orders and their lines: two statements for the whole batch. */
+    public Uni<Void> insertAll(SqlClient tx, List<NewOrder> orders) {
+        List<Tuple> orderRows = new ArrayList<>();
         List<Tuple> lineRows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Line l = lines.get(i);
-            lineRows.add(Tuple.tuple()
+        for (NewOrder n : orders) {
+            StoredOrder order = n.order();
+            orderRows.add(Tuple.tuple()
                     .addUUID(order.id())
-                    .addInteger(i)
-                    .addUUID(l.productId())
-                    .addUUID(l.itemId())
-                    .addUUID(l.cooperativeId())
-                    .addString(l.name())
-                    .addInteger(l.quantity())
-                    .addLong(l.unitPriceMinor()));
+                    .addUUID(order.buyerId())
+                    .addUUID(order.saleId())
+                    .addString(order.status().name())
+                    .addLong(order.totalMinor())
+                    .addString(order.currency())
+                    .addValue(addressJson(order.shippingAddress()))
+                    .addOffsetDateTime(order.reservedUntil().atOffset(ZoneOffset.UTC))
+                    .addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC)));
+            for (int i = 0; i < n.lines().size(); i++) {
+                OrderLine l = n.lines().get(i);
+                lineRows.add(Tuple.tuple()
+                        .addUUID(order.id())
+                        .addInteger(i)
+                        .addUUID(l.productId())
+                        .addUUID(l.itemId())
+                        .addUUID(l.cooperativeId())
+                        .addString(l.name())
+                        .addInteger(l.quantity())
+                        .addLong(l.unitPriceMinor()));
+            }
+        }
+        if (orderRows.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
         return tx.preparedQuery("INSERT INTO customer_order (id, buyer_id, sale_id, status, total_minor, currency,"
                         + " shipping_address, reserved_until, created_at)"
                         + " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)")
-                .execute(row)
+                .executeBatch(orderRows)
                 .flatMap(x -> tx.preparedQuery("INSERT INTO order_line (order_id, line_no, product_id, item_id,"
                                 + " cooperative_id, name, quantity, unit_price_minor)"
                                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
@@ -160,39 +92,25 @@ public class OrderRepository {
                 .map(rows -> Rows.first(rows).map(this::order));
     }
 
-    public Uni<List<Line>> lines(SqlClient client, UUID orderId) {
+    public Uni<List<OrderLine>> lines(SqlClient client, UUID orderId) {
         return lines(client, List.of(orderId)).map(byOrder -> byOrder.getOrDefault(orderId, List.of()));
     }
 
     /** The lines of several orders in one query, by order id. */
-    public Uni<Map<UUID, List<Line>>> lines(SqlClient client, List<UUID> orderIds) {
+    public Uni<Map<UUID, List<OrderLine>>> lines(SqlClient client, List<UUID> orderIds) {
         return client.preparedQuery("SELECT order_id, product_id, item_id, cooperative_id, name, quantity,"
                         + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
                 .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
                 .map(rows -> {
-                    Map<UUID, List<Line>> byOrder = new HashMap<>();
+                    Map<UUID, List<OrderLine>> byOrder = new HashMap<>();
                     rows.forEach(r -> byOrder.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>())
-                            .add(new Line(
+                            .add(new OrderLine(
                                     r.getUUID("product_id"),
                                     r.getUUID("item_id"),
                                     r.getUUID("cooperative_id"),
                                     r.getString("name"),
                                     r.getInteger("quantity"),
                                     r.getLong("unit_price_minor"))));
-                    return byOrder;
-                });
-    }
-
-    /** The fulfilments of several orders in one query, by order id. */
-    public Uni<Map<UUID, List<OrderApi.FulfillmentRef>>> fulfillmentRefs(SqlClient client, List<UUID> orderIds) {
-        return client.preparedQuery("SELECT order_id, id, cooperative_id, status FROM fulfillment"
-                        + " WHERE order_id = ANY($1) ORDER BY order_id, cooperative_id")
-                .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
-                .map(rows -> {
-                    Map<UUID, List<OrderApi.FulfillmentRef>> byOrder = new HashMap<>();
-                    rows.forEach(r -> byOrder.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>())
-                            .add(new OrderApi.FulfillmentRef(
-                                    r.getUUID("id"), r.getUUID("cooperative_id"), r.getString("status"))));
                     return byOrder;
                 });
     }
@@ -242,41 +160,6 @@ public class OrderRepository {
                 });
     }
 
-    // ---- returning stock ----
-
-    public Uni<Optional<Integer>> returnToSaleItem(SqlClient tx, UUID itemId, int quantity) {
-        return tx.preparedQuery("UPDATE sale_item SET remaining = remaining + $2 WHERE id = $1 RETURNING remaining")
-                .execute(Tuple.of(itemId, quantity))
-                .map(rows -> Rows.first(rows).map(r -> r.getInteger("remaining")));
-    }
-
-    public Uni<Void> returnToProduct(SqlClient tx, UUID productId, int quantity) {
-        return tx.preparedQuery("UPDATE product SET stock = stock + $2, version = version + 1, updated_at = now()"
-                        + " WHERE id = $1")
-                .execute(Tuple.of(productId, quantity))
-                .replaceWithVoid();
-    }
-
-    public Uni<Void> releaseTally(SqlClient tx, UUID buyer, UUID itemId, int quantity) {
-        return tx.preparedQuery(
-                        "UPDATE purchase_tally SET quantity = quantity - $3 WHERE buyer_id = $1 AND item_id = $2")
-                .execute(Tuple.of(buyer, itemId, quantity))
-                .replaceWithVoid();
-    }
-
-    /** Locks the sale row if the sale is LIVE, numbering {@code count} changes; empty otherwise. */
-    public Uni<Optional<Long>> claimLiveSale(SqlClient tx, UUID saleId, int count) {
-        return tx.preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 AND status = 'LIVE' RETURNING seq")
-                .execute(Tuple.of(saleId, count))
-                .map(rows -> Rows.first(rows).map(r -> r.getLong("seq")));
-    }
-
-    public Uni<Boolean> saleExists(SqlClient tx, UUID saleId) {
-        return tx.preparedQuery("SELECT 1 FROM sale WHERE id = $1")
-                .execute(Tuple.of(saleId))
-                .map(rows -> rows.size() > 0);
-    }
-
     private StoredOrder order(Row r) {
         try {
             return new StoredOrder(
@@ -297,7 +180,7 @@ public class OrderRepository {
     }
 
     /** The address as the JSON value a {@code jsonb} parameter takes. */
-    public io.vertx.core.json.JsonObject addressJson(OrderApi.ShippingAddress address) {
+    private io.vertx.core.json.JsonObject addressJson(OrderApi.ShippingAddress address) {
         return new io.vertx.core.json.JsonObject(write(address));
     }
 

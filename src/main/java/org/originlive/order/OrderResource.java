@@ -5,12 +5,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,32 +21,12 @@ import org.originlive.common.Role;
 @Tag(name = "Orders")
 public class OrderResource {
 
-    private final CheckoutService checkout;
     private final OrderService orders;
     private final JsonWebToken jwt;
 
-    OrderResource(CheckoutService checkout, OrderService orders, JsonWebToken jwt) {
-        this.checkout = checkout;
+    OrderResource(OrderService orders, JsonWebToken jwt) {
         this.orders = orders;
         this.jwt = jwt;
-    }
-
-    @POST
-    @Path("/sales/{id}/orders")
-    @RolesAllowed(Role.CONSUMER_NAME)
-    @Operation(summary = "Reserve sale items; the same Idempotency-Key returns the same order")
-    public Uni<Response> orderFromSale(
-            UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull OrderApi.SaleOrderRequest request) {
-        return checkout.fromSale(Caller.of(jwt), id, key, request).map(OrderResource::placed);
-    }
-
-    @POST
-    @Path("/orders")
-    @RolesAllowed(Role.CONSUMER_NAME)
-    @Operation(summary = "Reserve products from storefront stock; the same Idempotency-Key returns the same order")
-    public Uni<Response> orderFromStorefront(
-            @HeaderParam("Idempotency-Key") String key, @Valid @NotNull OrderApi.StoreOrderRequest request) {
-        return checkout.fromStorefront(Caller.of(jwt), key, request).map(OrderResource::placed);
     }
 
     @GET
@@ -82,13 +59,5 @@ public class OrderResource {
     @Operation(summary = "Cancel a RESERVED order, or a PAID one with nothing shipped; stock returns")
     public Uni<OrderApi.OrderView> cancel(UUID id) {
         return orders.cancel(Caller.of(jwt), id);
-    }
-
-    private static Response placed(CheckoutService.Placed placed) {
-        return Response.status(placed.replayed() ? Response.Status.OK : Response.Status.CREATED)
-                .location(URI.create("/api/orders/" + placed.order().id()))
-                .header("Idempotent-Replayed", placed.replayed())
-                .entity(placed.order())
-                .build();
     }
 }

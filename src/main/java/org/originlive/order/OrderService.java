@@ -2,20 +2,19 @@ package org.originlive.order;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
-import org.originlive.fulfillment.Fees;
-import org.originlive.fulfillment.FulfillmentRepository;
+import org.originlive.fulfillment.FulfillmentService;
 import org.originlive.payment.PaymentProvider;
 import org.originlive.payment.PaymentProviders;
 
@@ -24,25 +23,27 @@ import org.originlive.payment.PaymentProviders;
 public class OrderService {
 
     private final OrderRepository orders;
-    private final FulfillmentRepository fulfillments;
+    private final FulfillmentService fulfillments;
     private final Restock restock;
     private final PaymentProviders providers;
-    private final Fees fees;
     private final Clock clock;
 
     OrderService(
             OrderRepository orders,
-            FulfillmentRepository fulfillments,
+            FulfillmentService fulfillments,
             Restock restock,
             PaymentProviders providers,
-            Fees fees,
             Clock clock) {
         this.orders = orders;
         this.fulfillments = fulfillments;
         this.restock = restock;
         this.providers = providers;
-        this.fees = fees;
         this.clock = clock;
+    }
+
+    /** Stores orders that checkout placed, inside checkout's transaction. */
+    public Uni<Void> record(SqlClient tx, List<NewOrder> placed) {
+        return orders.insertAll(tx, placed);
     }
 
     public Uni<OrderApi.OrderView> view(UUID id) {
@@ -81,7 +82,7 @@ public class OrderService {
             if (found.isEmpty() || !found.get().buyerId().equals(buyer.id())) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order", id));
             }
-            OrderRepository.StoredOrder order = found.get();
+            StoredOrder order = found.get();
             if (order.status() == OrderStatus.PAID) {
                 return view(order);
             }
@@ -92,7 +93,7 @@ public class OrderService {
         });
     }
 
-    private Uni<Void> settle(OrderRepository.StoredOrder order, PaymentProvider provider, String reference) {
+    private Uni<Void> settle(StoredOrder order, PaymentProvider provider, String reference) {
         Instant now = clock.instant();
         return orders.pool()
                 .withTransaction(tx -> orders.find(tx, order.id(), true).flatMap(locked -> {
@@ -102,8 +103,8 @@ public class OrderService {
                     return orders.markPaid(tx, order.id(), provider.method(), reference, now)
                             .flatMap(paid -> paid
                                     ? orders.lines(tx, order.id())
-                                            .flatMap(lines -> fulfillments.insertAll(
-                                                    tx, order.id(), split(lines, order.currency()), now))
+                                            .flatMap(lines -> fulfillments.open(
+                                                    tx, order.id(), sold(lines), order.currency(), now))
                                             .replaceWith(true)
                                     : Uni.createFrom().item(false));
                 }))
@@ -125,7 +126,7 @@ public class OrderService {
                     if (found.isEmpty() || !found.get().buyerId().equals(buyer.id())) {
                         return Uni.createFrom().failure(ProblemException.notFound("Order", id));
                     }
-                    OrderRepository.StoredOrder order = found.get();
+                    StoredOrder order = found.get();
                     Uni<Boolean> allowed =
                             switch (order.status()) {
                                 case RESERVED -> Uni.createFrom().item(true);
@@ -134,9 +135,8 @@ public class OrderService {
                             };
                     return allowed.flatMap(ok -> {
                         if (!ok) {
-                            throw ProblemException.conflict(
-                                    "order-not-cancellable",
-                                    "Order cannot be cancelled",
+                            throw new ProblemException(
+                                    ProblemType.ORDER_NOT_CANCELLABLE,
                                     "Only a RESERVED order, or a PAID one with nothing shipped, can be cancelled");
                         }
                         return orders.close(tx, id, order.status(), OrderStatus.CANCELLED, now)
@@ -158,30 +158,24 @@ public class OrderService {
                 .flatMap(x -> view(id));
     }
 
-    private List<FulfillmentRepository.Split> split(List<OrderRepository.Line> lines, String currency) {
-        Map<UUID, Long> gross = new LinkedHashMap<>();
-        for (OrderRepository.Line line : lines) {
-            gross.merge(
-                    line.cooperativeId(), Math.multiplyExact(line.unitPriceMinor(), line.quantity()), Math::addExact);
-        }
-        return gross.entrySet().stream()
-                .map(e -> new FulfillmentRepository.Split(
-                        e.getKey(), e.getValue(), fees.feeMinor(e.getValue()), currency))
+    private static List<FulfillmentService.Sold> sold(List<OrderLine> lines) {
+        return lines.stream()
+                .map(line -> new FulfillmentService.Sold(line.cooperativeId(), line.amountMinor()))
                 .toList();
     }
 
-    private Uni<OrderApi.OrderView> view(OrderRepository.StoredOrder order) {
+    private Uni<OrderApi.OrderView> view(StoredOrder order) {
         return views(List.of(order)).map(list -> list.get(0));
     }
 
-    private Uni<List<OrderApi.OrderView>> views(List<OrderRepository.StoredOrder> stored) {
+    private Uni<List<OrderApi.OrderView>> views(List<StoredOrder> stored) {
         if (stored.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<UUID> ids = stored.stream().map(OrderRepository.StoredOrder::id).toList();
+        List<UUID> ids = stored.stream().map(StoredOrder::id).toList();
         return Uni.combine()
                 .all()
-                .unis(orders.lines(orders.pool(), ids), orders.fulfillmentRefs(orders.pool(), ids))
+                .unis(orders.lines(orders.pool(), ids), fulfillments.refs(orders.pool(), ids))
                 .asTuple()
                 .map(t -> stored.stream()
                         .map(order -> new OrderApi.OrderView(
@@ -194,23 +188,17 @@ public class OrderService {
                                 order.reservedUntil(),
                                 order.createdAt(),
                                 t.getItem1().getOrDefault(order.id(), List.of()).stream()
-                                        .map(l -> new OrderApi.LineView(
-                                                l.productId(),
-                                                l.itemId(),
-                                                l.cooperativeId(),
-                                                l.name(),
-                                                l.quantity(),
-                                                l.unitPriceMinor()))
+                                        .map(OrderLine::view)
                                         .toList(),
                                 t.getItem2().getOrDefault(order.id(), List.of())))
                         .toList());
     }
 
-    private static boolean mayRead(Caller caller, OrderRepository.StoredOrder order) {
+    private static boolean mayRead(Caller caller, StoredOrder order) {
         return caller.is(Role.ADMIN) || order.buyerId().equals(caller.id());
     }
 
-    private static void requirePayable(OrderRepository.StoredOrder order, Instant now) {
+    private static void requirePayable(StoredOrder order, Instant now) {
         if (order.status() != OrderStatus.RESERVED) {
             throw notPayable("A " + order.status() + " order cannot be paid");
         }
@@ -220,6 +208,6 @@ public class OrderService {
     }
 
     private static ProblemException notPayable(String detail) {
-        return ProblemException.conflict("order-not-payable", "Order cannot be paid", detail);
+        return new ProblemException(ProblemType.ORDER_NOT_PAYABLE, detail);
     }
 }

@@ -5,12 +5,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.originlive.common.Periodic;
 
 /**
  * Expires unpaid orders after their hold and gives their stock back. Every replica runs it;
@@ -27,8 +28,7 @@ public class ReservationExpiry {
     private final OrderConfig config;
     private final Vertx vertx;
     private final Clock clock;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private Periodic timer;
 
     ReservationExpiry(
             OrderRepository orders,
@@ -46,19 +46,12 @@ public class ReservationExpiry {
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.expiryInterval().toMillis(), id -> {
-            if (running.compareAndSet(false, true)) {
-                expireDue().subscribe().with(n -> running.set(false), failure -> {
-                    running.set(false);
-                    Log.debugf("Expiry round failed: %s", failure.toString());
-                });
-            }
-        });
+        timer = Periodic.start(vertx, "Reservation expiry", config.expiryInterval(), this::expireDue);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (timer != null) {
+            timer.stop();
         }
     }
 
@@ -81,7 +74,7 @@ public class ReservationExpiry {
                 });
     }
 
-    private Uni<Void> expire(io.vertx.mutiny.sqlclient.SqlClient tx, UUID id, Instant now) {
+    private Uni<Void> expire(SqlClient tx, UUID id, Instant now) {
         return orders.find(tx, id, false)
                 .flatMap(order -> orders.close(tx, id, OrderStatus.RESERVED, OrderStatus.EXPIRED, now)
                         .flatMap(x -> orders.lines(tx, id))

@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import org.originlive.catalog.ProductStock;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleEvents;
+import org.originlive.sale.SaleStock;
 
 /**
  * Gives an order's units back, inside the caller's transaction: to the sale while it is LIVE
@@ -18,50 +21,58 @@ import org.originlive.sale.SaleEvents;
 @ApplicationScoped
 public class Restock {
 
-    private final OrderRepository orders;
+    private final ProductStock products;
+    private final SaleStock saleStock;
+    private final PurchaseTallies tallies;
     private final SaleEvents events;
     private final Clock clock;
 
-    Restock(OrderRepository orders, SaleEvents events, Clock clock) {
-        this.orders = orders;
+    Restock(ProductStock products, SaleStock saleStock, PurchaseTallies tallies, SaleEvents events, Clock clock) {
+        this.products = products;
+        this.saleStock = saleStock;
+        this.tallies = tallies;
         this.events = events;
         this.clock = clock;
     }
 
-    public Uni<Void> giveBack(SqlClient tx, OrderRepository.StoredOrder order, List<OrderRepository.Line> lines) {
-        List<OrderRepository.Line> sorted = new ArrayList<>(lines);
+    public Uni<Void> giveBack(SqlClient tx, StoredOrder order, List<OrderLine> lines) {
+        List<OrderLine> sorted = new ArrayList<>(lines);
         sorted.sort(Comparator.comparing(l -> l.itemId() != null ? l.itemId() : l.productId()));
         if (order.saleId() == null) {
-            return each(sorted, line -> orders.returnToProduct(tx, line.productId(), line.quantity()));
+            return each(sorted, line -> products.giveBack(tx, line.productId(), line.quantity()));
         }
-        long at = clock.millis();
-        return orders.claimLiveSale(tx, order.saleId(), sorted.size()).flatMap(seq -> {
-            Uni<Void> back;
-            List<SaleEvent> changes = new ArrayList<>();
-            if (seq.isPresent()) {
-                long first = seq.get() - sorted.size() + 1;
-                back = Uni.createFrom().voidItem();
-                for (int i = 0; i < sorted.size(); i++) {
-                    OrderRepository.Line line = sorted.get(i);
-                    long lineSeq = first + i;
-                    back = back.flatMap(x -> orders.returnToSaleItem(tx, line.itemId(), line.quantity())
-                            .invoke(remaining -> remaining.ifPresent(
-                                    r -> changes.add(SaleEvent.stock(order.saleId(), line.itemId(), r, lineSeq, at))))
-                            .replaceWithVoid());
-                }
-            } else {
-                back = each(sorted, line -> orders.returnToProduct(tx, line.productId(), line.quantity()));
-            }
-            return back.flatMap(x -> each(
-                            sorted, line -> orders.releaseTally(tx, order.buyerId(), line.itemId(), line.quantity())))
-                    .flatMap(x -> events.publish(tx, changes));
-        });
+        return events.claimSeqIfLive(tx, order.saleId(), sorted.size())
+                .flatMap(seq -> seq.isPresent()
+                        ? toSale(tx, order, sorted, seq.get())
+                        : each(sorted, line -> products.giveBack(tx, line.productId(), line.quantity())))
+                .flatMap(x -> tallies.release(
+                        tx,
+                        sorted.stream()
+                                .map(l -> new PurchaseTallies.Tally(order.buyerId(), l.itemId(), l.quantity(), 0))
+                                .toList()));
     }
 
-    private static Uni<Void> each(
-            List<OrderRepository.Line> lines, java.util.function.Function<OrderRepository.Line, Uni<Void>> step) {
+    /** Back to the live sale's items, numbered {@code last - n + 1 .. last} and announced. */
+    private Uni<Void> toSale(SqlClient tx, StoredOrder order, List<OrderLine> sorted, long last) {
+        long at = clock.millis();
+        long first = last - sorted.size() + 1;
+        List<SaleEvent> changes = new ArrayList<>();
+        Uni<Void> back = Uni.createFrom().voidItem();
+        for (int i = 0; i < sorted.size(); i++) {
+            OrderLine line = sorted.get(i);
+            long lineSeq = first + i;
+            back = back.flatMap(x -> saleStock
+                    .giveBack(tx, line.itemId(), line.quantity())
+                    .invoke(remaining -> remaining.ifPresent(
+                            r -> changes.add(SaleEvent.stock(order.saleId(), line.itemId(), r, lineSeq, at))))
+                    .replaceWithVoid());
+        }
+        return back.flatMap(x -> events.publish(tx, changes));
+    }
+
+    private static Uni<Void> each(List<OrderLine> lines, Function<OrderLine, Uni<Void>> step) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (OrderRepository.Line line : lines) {
+        for (OrderLine line : lines) {
             chain = chain.flatMap(x -> step.apply(line));
         }
         return chain;

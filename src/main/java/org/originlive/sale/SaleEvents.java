@@ -8,14 +8,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.originlive.common.OwnsTables;
+import org.originlive.common.Rows;
 
 /**
- * The change feed of sales. Whoever changes a sale's stock, status or pin calls this inside the
- * same transaction: {@link #claimSeq} numbers the changes, {@link #publish} sends them with
- * {@code pg_notify}, which PostgreSQL delivers only if the transaction commits.
+ * The change feed of sales and the only writer of {@code sale.seq}. Whoever changes a sale's
+ * stock, status or pin calls this inside the same transaction: {@link #claimSeq} numbers the
+ * changes, {@link #publish} sends them with {@code pg_notify}, which PostgreSQL delivers only if
+ * the transaction commits.
  */
 @ApplicationScoped
+@OwnsTables({"sale.seq", "notify:" + SaleEvents.CHANNEL})
 public class SaleEvents {
 
     public static final String CHANNEL = "originlive_sale_events";
@@ -38,6 +43,23 @@ public class SaleEvents {
         return tx.preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 RETURNING seq")
                 .execute(Tuple.of(saleId, count))
                 .map(rows -> rows.iterator().next().getLong("seq"));
+    }
+
+    /**
+     * Locks the sale row (first lock of checkout) and says what state the sale is in; empty when
+     * there is no such sale. Changes numbered later in the transaction follow every earlier commit.
+     */
+    public Uni<Optional<SaleStatus>> lock(SqlClient tx, UUID saleId) {
+        return tx.preparedQuery("SELECT status FROM sale WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(saleId))
+                .map(rows -> Rows.first(rows).map(r -> SaleStatus.valueOf(r.getString("status"))));
+    }
+
+    /** Like {@link #claimSeq}, but only while the sale is LIVE; empty otherwise. */
+    public Uni<Optional<Long>> claimSeqIfLive(SqlClient tx, UUID saleId, int count) {
+        return tx.preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 AND status = 'LIVE' RETURNING seq")
+                .execute(Tuple.of(saleId, count))
+                .map(rows -> Rows.first(rows).map(r -> r.getLong("seq")));
     }
 
     public Uni<Void> publish(SqlClient tx, List<SaleEvent> events) {

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Rows;
 
-/** Sales and their items in SQL: every stock move is one conditional statement. */
+/** Sales and their items in SQL; stock ({@link SaleStock}) and seq ({@link SaleEvents}) have their own owners. */
 @ApplicationScoped
+@OwnsTables({"sale", "sale_item"})
 public class SaleRepository {
 
     private static final String SALE_COLUMNS =
@@ -35,26 +37,6 @@ public class SaleRepository {
 
     public Pool pool() {
         return pool;
-    }
-
-    /** What an allocation took from a product, or empty when it had too little (or is gone). */
-    public record Allocated(UUID cooperativeId, String name, String currency) {}
-
-    public Uni<Optional<Allocated>> takeProductStock(SqlClient tx, UUID productId, int quantity) {
-        return tx.preparedQuery("UPDATE product SET stock = stock - $2, version = version + 1, updated_at = now()"
-                        + " WHERE id = $1 AND stock >= $2 AND status = 'ACTIVE'"
-                        + " RETURNING cooperative_id, name, currency")
-                .execute(Tuple.of(productId, quantity))
-                .map(rows -> Rows.first(rows)
-                        .map(r -> new Allocated(
-                                r.getUUID("cooperative_id"), r.getString("name"), r.getString("currency"))));
-    }
-
-    /** The product's stock and status, to explain a failed allocation; empty if unknown. */
-    public Uni<Optional<Row>> productState(SqlClient tx, UUID productId) {
-        return tx.preparedQuery("SELECT stock, status FROM product WHERE id = $1")
-                .execute(Tuple.of(productId))
-                .map(Rows::first);
     }
 
     public Uni<Void> insertSale(SqlClient tx, SaleApi.SaleView sale) {
@@ -133,39 +115,19 @@ public class SaleRepository {
         });
     }
 
-    /** Moves the sale to {@code to} if it is in one of {@code from}; returns the new seq, or empty. */
-    public Uni<Optional<Long>> transition(SqlClient tx, UUID id, SaleStatus to, int seqCount) {
+    /** Moves the sale to {@code to} if its state allows; true when this statement made the move. */
+    public Uni<Boolean> transition(SqlClient tx, UUID id, SaleStatus to) {
         String[] from = to.allowedFrom().stream().map(Enum::name).toArray(String[]::new);
-        return tx.preparedQuery("UPDATE sale SET status = $2, seq = seq + $3 WHERE id = $1 AND status = ANY($4)"
-                        + " RETURNING seq")
-                .execute(Tuple.of(id, to.name(), seqCount, from))
-                .map(rows -> Rows.first(rows).map(r -> r.getLong("seq")));
+        return tx.preparedQuery("UPDATE sale SET status = $2 WHERE id = $1 AND status = ANY($3)")
+                .execute(Tuple.of(id, to.name(), from))
+                .map(rows -> rows.rowCount() == 1);
     }
 
-    /**
-     * Returns every item's unsold remainder to its product and zeroes it; runs once, under the
-     * sale-row lock of the transition that closed the sale. Returns the items it zeroed.
-     */
-    public Uni<List<UUID>> returnUnsold(SqlClient tx, UUID saleId) {
-        return tx.preparedQuery("UPDATE product p SET stock = p.stock + si.remaining, version = p.version + 1,"
-                        + " updated_at = now() FROM sale_item si"
-                        + " WHERE si.sale_id = $1 AND si.product_id = p.id AND si.remaining > 0")
-                .execute(Tuple.of(saleId))
-                .flatMap(ignored -> tx.preparedQuery(
-                                "UPDATE sale_item SET remaining = 0 WHERE sale_id = $1 AND remaining > 0 RETURNING id")
-                        .execute(Tuple.of(saleId)))
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getUUID("id")));
-                    return ids;
-                });
-    }
-
-    public Uni<Optional<Long>> pin(SqlClient tx, UUID saleId, UUID itemId) {
-        return tx.preparedQuery("UPDATE sale SET pinned_item_id = $2, seq = seq + 1"
-                        + " WHERE id = $1 AND status IN ('SCHEDULED', 'LIVE') RETURNING seq")
+    /** Pins an item of an open sale; false when the sale is closed. */
+    public Uni<Boolean> pin(SqlClient tx, UUID saleId, UUID itemId) {
+        return tx.preparedQuery("UPDATE sale SET pinned_item_id = $2 WHERE id = $1 AND status IN ('SCHEDULED', 'LIVE')")
                 .execute(Tuple.of(saleId, itemId))
-                .map(rows -> Rows.first(rows).map(r -> r.getLong("seq")));
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** Open sales whose start or end time has come, for the scheduler. */

@@ -9,11 +9,9 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.originlive.common.Periodic;
 
 /**
  * Starts sales at {@code startsAt} and ends them at {@code endsAt}. Every replica runs it; each
@@ -26,36 +24,24 @@ public class SaleScheduler {
     private final SaleService service;
     private final Clock clock;
     private final Vertx vertx;
-    private final Duration interval;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private long timer = -1;
+    private final SaleConfig config;
+    private Periodic timer;
 
-    SaleScheduler(
-            SaleRepository sales,
-            SaleService service,
-            Clock clock,
-            Vertx vertx,
-            @ConfigProperty(name = "originlive.sales.scheduler-interval", defaultValue = "250ms") Duration interval) {
+    SaleScheduler(SaleRepository sales, SaleService service, Clock clock, Vertx vertx, SaleConfig config) {
         this.sales = sales;
         this.service = service;
         this.clock = clock;
         this.vertx = vertx;
-        this.interval = interval;
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(interval.toMillis(), id -> {
-            // One round at a time per replica; a slow round makes the next one wait.
-            if (running.compareAndSet(false, true)) {
-                round().subscribe().with(ok -> running.set(false), failure -> running.set(false));
-            }
-        });
+        timer = Periodic.start(vertx, "Sale scheduler", config.schedulerInterval(), this::round);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (timer != null) {
+            timer.stop();
         }
     }
 
@@ -63,22 +49,7 @@ public class SaleScheduler {
         return sales.due(SaleStatus.SCHEDULED, clock.instant())
                 .flatMap(ids -> moveAll(ids, SaleStatus.LIVE))
                 .flatMap(x -> sales.due(SaleStatus.LIVE, clock.instant()))
-                .flatMap(ids -> moveAll(ids, SaleStatus.ENDED))
-                .invoke(() -> {
-                    if (failing.getAndSet(false)) {
-                        Log.info("Sale scheduler is running again");
-                    }
-                })
-                .onFailure()
-                .invoke(e -> {
-                    // Once per outage, not four times a second.
-                    if (!failing.getAndSet(true)) {
-                        Log.warnf("Sale scheduler round failed (retrying quietly): %s", e.toString());
-                    }
-                })
-                .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
+                .flatMap(ids -> moveAll(ids, SaleStatus.ENDED));
     }
 
     private Uni<Void> moveAll(List<UUID> ids, SaleStatus to) {

@@ -9,21 +9,27 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import org.originlive.catalog.ProductStock;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
 
 @ApplicationScoped
 public class SaleService {
 
     private final SaleRepository sales;
+    private final SaleStock stock;
+    private final ProductStock products;
     private final SaleEvents events;
     private final Clock clock;
 
-    SaleService(SaleRepository sales, SaleEvents events, Clock clock) {
+    SaleService(SaleRepository sales, SaleStock stock, ProductStock products, SaleEvents events, Clock clock) {
         this.sales = sales;
+        this.stock = stock;
+        this.products = products;
         this.events = events;
         this.clock = clock;
     }
@@ -82,10 +88,8 @@ public class SaleService {
                 .flatMap(moved -> moved
                         ? get(id)
                         : get(id).map(now -> {
-                            throw ProblemException.conflict(
-                                    "illegal-transition",
-                                    "Illegal state change",
-                                    "A " + now.status() + " sale cannot become " + to);
+                            throw new ProblemException(
+                                    ProblemType.ILLEGAL_TRANSITION, "A " + now.status() + " sale cannot become " + to);
                         }));
     }
 
@@ -96,29 +100,34 @@ public class SaleService {
      */
     public Uni<Boolean> move(UUID id, SaleStatus to) {
         long at = clock.millis();
-        return sales.pool().withTransaction(tx -> sales.find(tx, id).flatMap(found -> {
-            int itemCount = found.map(s -> s.items().size()).orElse(0);
-            int seqCount = to.isClosed() ? itemCount + 1 : 1;
-            return sales.transition(tx, id, to, seqCount).flatMap(seq -> {
-                if (seq.isEmpty()) {
-                    return Uni.createFrom().item(false);
-                }
-                long last = seq.get();
-                if (!to.isClosed()) {
-                    return events.publish(tx, List.of(SaleEvent.status(id, to, last, at)))
-                            .replaceWith(true);
-                }
-                return sales.returnUnsold(tx, id).flatMap(zeroed -> {
-                    List<SaleEvent> changes = new ArrayList<>();
-                    List<SaleApi.SaleItemView> items = found.get().items();
-                    for (int i = 0; i < items.size(); i++) {
-                        changes.add(SaleEvent.stock(id, items.get(i).id(), 0, last - itemCount + i, at));
+        return sales.pool().withTransaction(tx -> sales.find(tx, id)
+                .flatMap(found -> sales.transition(tx, id, to).flatMap(moved -> {
+                    if (!moved) {
+                        return Uni.createFrom().item(false);
                     }
-                    changes.add(SaleEvent.status(id, to, last, at));
-                    return events.publish(tx, changes).replaceWith(true);
-                });
-            });
-        }));
+                    List<SaleApi.SaleItemView> items = found.get().items();
+                    if (!to.isClosed()) {
+                        return events.claimSeq(tx, id, 1)
+                                .flatMap(seq -> events.publish(tx, List.of(SaleEvent.status(id, to, seq, at))))
+                                .replaceWith(true);
+                    }
+                    return products.returnUnsold(tx, id)
+                            .flatMap(x -> stock.zeroAll(tx, id))
+                            .flatMap(x -> events.claimSeq(tx, id, items.size() + 1))
+                            .flatMap(last -> events.publish(tx, closing(id, to, items, last, at)))
+                            .replaceWith(true);
+                })));
+    }
+
+    /** Every item's stock goes to 0, then the new status: {@code last - items .. last}. */
+    private static List<SaleEvent> closing(
+            UUID id, SaleStatus to, List<SaleApi.SaleItemView> items, long last, long at) {
+        List<SaleEvent> changes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            changes.add(SaleEvent.stock(id, items.get(i).id(), 0, last - items.size() + i, at));
+        }
+        changes.add(SaleEvent.status(id, to, last, at));
+        return changes;
     }
 
     public Uni<SaleApi.SaleView> pin(Caller caller, UUID id, UUID itemId) {
@@ -131,13 +140,13 @@ public class SaleService {
                         throw ProblemException.invalid("itemId", "is not an item of this sale");
                     }
                     return sales.pool().withTransaction(tx -> sales.pin(tx, id, itemId)
-                            .flatMap(seq -> seq.isEmpty()
-                                    ? Uni.createFrom()
-                                            .failure(ProblemException.conflict(
-                                                    "illegal-transition",
-                                                    "Sale is closed",
-                                                    "A " + sale.status() + " sale cannot pin items"))
-                                    : events.publish(tx, List.of(SaleEvent.pinned(id, itemId, seq.get(), at)))));
+                            .flatMap(pinned -> pinned
+                                    ? events.claimSeq(tx, id, 1)
+                                    : Uni.createFrom()
+                                            .failure(new ProblemException(
+                                                    ProblemType.ILLEGAL_TRANSITION,
+                                                    "A " + sale.status() + " sale cannot pin items")))
+                            .flatMap(seq -> events.publish(tx, List.of(SaleEvent.pinned(id, itemId, seq, at)))));
                 })
                 .flatMap(x -> get(id));
     }
@@ -153,7 +162,7 @@ public class SaleService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int index : order) {
             SaleApi.CreateItem item = requested.get(index);
-            chain = chain.flatMap(x -> sales.takeProductStock(tx, item.productId(), item.quantity())
+            chain = chain.flatMap(x -> products.take(tx, item.productId(), item.quantity())
                     .flatMap(taken ->
                             taken.isPresent() ? Uni.createFrom().item(taken.get()) : explainShortfall(tx, index, item))
                     .invoke(taken -> items[index] = new SaleApi.SaleItemView(
@@ -171,20 +180,19 @@ public class SaleService {
         return chain.map(x -> List.of(items));
     }
 
-    private Uni<SaleRepository.Allocated> explainShortfall(SqlConnection tx, int index, SaleApi.CreateItem item) {
+    private Uni<ProductStock.Taken> explainShortfall(SqlConnection tx, int index, SaleApi.CreateItem item) {
         String field = "items[" + index + "].productId";
-        return sales.productState(tx, item.productId()).map(state -> {
-            if (state.isEmpty()) {
+        return products.state(tx, item.productId()).map(state -> {
+            if (!state.exists()) {
                 throw ProblemException.invalid(field, "no such product");
             }
-            if (!"ACTIVE".equals(state.get().getString("status"))) {
+            if (!state.active()) {
                 throw ProblemException.invalid(field, "product is archived");
             }
-            throw ProblemException.conflict(
-                    "insufficient-stock",
-                    "Insufficient stock",
-                    "Product " + item.productId() + " has " + state.get().getInteger("stock") + " in stock, "
-                            + item.quantity() + " requested");
+            throw new ProblemException(
+                    ProblemType.INSUFFICIENT_STOCK,
+                    "Product " + item.productId() + " has " + state.stock() + " in stock, " + item.quantity()
+                            + " requested");
         });
     }
 

@@ -1,4 +1,4 @@
-package org.originlive.order;
+package org.originlive.checkout;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.originlive.common.Caller;
+import org.originlive.order.OrderConfig;
 
 /**
  * Group commit for the hot path: orders for the same sale that arrive while its previous batch
@@ -20,42 +20,30 @@ import org.originlive.common.Caller;
  * is in flight per replica; across replicas batches serialise on the sale row.
  */
 @ApplicationScoped
-public class SaleCheckoutBatcher {
+class SaleCheckoutBatcher {
 
-    /** One buyer's request, as checkout accepted it. */
-    record Request(
-            UUID orderId,
-            Caller buyer,
-            UUID saleId,
-            String key,
-            String hash,
-            OrderApi.SaleOrderRequest body,
-            UniEmitter<? super SaleBatch.Outcome> answer) {}
-
-    private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
-    private final SaleBatch batch;
-    private final int maxBatch;
-
-    SaleCheckoutBatcher(
-            SaleBatch batch,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(
-                            name = "originlive.orders.max-batch",
-                            defaultValue = "128")
-                    int maxBatch) {
-        this.batch = batch;
-        this.maxBatch = maxBatch;
-    }
+    private record Waiting(BatchRequest request, UniEmitter<? super BatchOutcome> answer) {}
 
     private static final class Lane {
-        final Queue<Request> pending = new ConcurrentLinkedQueue<>();
+        final Queue<Waiting> pending = new ConcurrentLinkedQueue<>();
         final AtomicBoolean draining = new AtomicBoolean();
     }
 
-    Uni<SaleBatch.Outcome> submit(
-            UUID orderId, Caller buyer, UUID saleId, String key, String hash, OrderApi.SaleOrderRequest body) {
+    private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    private final SaleBatch batch;
+    private final CheckoutMetrics metrics;
+    private final int maxBatch;
+
+    SaleCheckoutBatcher(SaleBatch batch, CheckoutMetrics metrics, OrderConfig config) {
+        this.batch = batch;
+        this.metrics = metrics;
+        this.maxBatch = config.maxBatch();
+    }
+
+    Uni<BatchOutcome> submit(UUID saleId, BatchRequest request) {
         return Uni.createFrom().emitter(answer -> {
             Lane lane = lanes.computeIfAbsent(saleId, id -> new Lane());
-            lane.pending.add(new Request(orderId, buyer, saleId, key, hash, body, answer));
+            lane.pending.add(new Waiting(request, answer));
             drain(saleId, lane);
         });
     }
@@ -64,8 +52,8 @@ public class SaleCheckoutBatcher {
         if (!lane.draining.compareAndSet(false, true)) {
             return;
         }
-        List<Request> taken = new ArrayList<>();
-        Request next;
+        List<Waiting> taken = new ArrayList<>();
+        Waiting next;
         while (taken.size() < maxBatch && (next = lane.pending.poll()) != null) {
             taken.add(next);
         }
@@ -77,7 +65,8 @@ public class SaleCheckoutBatcher {
             }
             return;
         }
-        batch.run(saleId, taken)
+        metrics.batch(taken.size());
+        batch.run(saleId, taken.stream().map(Waiting::request).toList())
                 .subscribe()
                 .with(
                         outcomes -> {
@@ -88,7 +77,7 @@ public class SaleCheckoutBatcher {
                             drain(saleId, lane);
                         },
                         failure -> {
-                            taken.forEach(r -> r.answer().fail(failure));
+                            taken.forEach(w -> w.answer().fail(failure));
                             lane.draining.set(false);
                             drain(saleId, lane);
                         });

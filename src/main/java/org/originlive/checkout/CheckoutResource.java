@@ -1,0 +1,56 @@
+package org.originlive.checkout;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Role;
+
+@Path("/api")
+@Tag(name = "Orders")
+public class CheckoutResource {
+
+    private final CheckoutService checkout;
+    private final JsonWebToken jwt;
+
+    CheckoutResource(CheckoutService checkout, JsonWebToken jwt) {
+        this.checkout = checkout;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/sales/{id}/orders")
+    @RolesAllowed(Role.CONSUMER_NAME)
+    @Operation(summary = "Reserve sale items; the same Idempotency-Key returns the same order")
+    public Uni<Response> orderFromSale(
+            UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull CheckoutApi.SaleOrderRequest request) {
+        return checkout.fromSale(Caller.of(jwt), id, key, request).map(CheckoutResource::placed);
+    }
+
+    @POST
+    @Path("/orders")
+    @RolesAllowed(Role.CONSUMER_NAME)
+    @Operation(summary = "Reserve products from storefront stock; the same Idempotency-Key returns the same order")
+    public Uni<Response> orderFromStorefront(
+            @HeaderParam("Idempotency-Key") String key, @Valid @NotNull CheckoutApi.StoreOrderRequest request) {
+        return checkout.fromStorefront(Caller.of(jwt), key, request).map(CheckoutResource::placed);
+    }
+
+    private static Response placed(CheckoutService.Placed placed) {
+        return Response.status(placed.replayed() ? Response.Status.OK : Response.Status.CREATED)
+                .location(URI.create("/api/orders/" + placed.order().id()))
+                .header("Idempotent-Replayed", placed.replayed())
+                .entity(placed.order())
+                .build();
+    }
+}

@@ -1,0 +1,117 @@
+package org.originlive.checkout;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.originlive.order.OrderConfig;
+import org.originlive.order.OrderService;
+import org.originlive.order.PurchaseTallies;
+import org.originlive.sale.SaleEvent;
+import org.originlive.sale.SaleEvents;
+import org.originlive.sale.SaleStatus;
+import org.originlive.sale.SaleStock;
+
+/**
+ * One group-commit transaction for many orders of one sale; {@link BatchPlan} decides, this runs
+ * the statements. Lock order: sale row, idempotency keys (sorted), item rows (by id), tally rows.
+ * Stock is granted in arrival order from the locked {@code remaining}, then taken with one
+ * conditional UPDATE per item ({@code remaining >= taken}); if that ever matched no row the whole
+ * batch would roll back, so oversold stays impossible by construction. Every rule of single
+ * checkout holds per request.
+ */
+@ApplicationScoped
+class SaleBatch {
+
+    private final Pool pool;
+    private final IdempotencyKeys keys;
+    private final SaleStock stock;
+    private final PurchaseTallies tallies;
+    private final OrderService orders;
+    private final SaleEvents events;
+    private final OrderConfig config;
+    private final Clock clock;
+
+    SaleBatch(
+            Pool pool,
+            IdempotencyKeys keys,
+            SaleStock stock,
+            PurchaseTallies tallies,
+            OrderService orders,
+            SaleEvents events,
+            OrderConfig config,
+            Clock clock) {
+        this.pool = pool;
+        this.keys = keys;
+        this.stock = stock;
+        this.tallies = tallies;
+        this.orders = orders;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    Uni<List<BatchOutcome>> run(UUID saleId, List<BatchRequest> requests) {
+        BatchPlan plan = new BatchPlan(saleId, requests);
+        return pool.withTransaction(tx -> events.lock(tx, saleId).flatMap(status -> {
+                    if (status.isEmpty() || status.get() != SaleStatus.LIVE) {
+                        return replays(tx, plan, plan.leaders(), false).invoke(() -> plan.notLive(status.isPresent()));
+                    }
+                    return claimKeys(tx, plan)
+                            .flatMap(x -> stock.lock(tx, saleId, plan.itemsToLock()))
+                            .invoke(plan::itemsLocked)
+                            .flatMap(x -> tallies.addWithinLimits(tx, plan.tallies()))
+                            .flatMap(added -> tallies.release(tx, plan.talliesChecked(added)))
+                            .flatMap(x -> take(tx, saleId, plan));
+                }))
+                .map(x -> plan.answers());
+    }
+
+    private Uni<Void> claimKeys(SqlClient tx, BatchPlan plan) {
+        List<Integer> order = plan.claimOrder();
+        return keys.claimAll(tx, plan.claims(order)).flatMap(won -> replays(tx, plan, plan.claimed(order, won), true));
+    }
+
+    /** Requests whose key an earlier request holds (or, if {@code held}, must hold): replayed or refused. */
+    private Uni<Void> replays(SqlClient tx, BatchPlan plan, List<Integer> indexes, boolean held) {
+        return keys.find(tx, plan.claims(indexes))
+                .invoke(found -> {
+                    for (int k = 0; k < indexes.size(); k++) {
+                        if (held || found.get(k).isPresent()) {
+                            plan.earlier(indexes.get(k), found.get(k));
+                        }
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Takes the granted units, writes the orders, drops the keys of refused requests, announces. */
+    private Uni<Void> take(SqlClient tx, UUID saleId, BatchPlan plan) {
+        Uni<Void> dropKeys = keys.dropAll(tx, plan.refusedClaims());
+        Map<UUID, Integer> granted = plan.granted();
+        if (granted.isEmpty()) {
+            return dropKeys;
+        }
+        List<UUID> itemIds = new ArrayList<>(granted.keySet());
+        Instant now = clock.instant();
+        long at = clock.millis();
+        return stock.takeAll(tx, itemIds, granted).flatMap(after -> orders.record(
+                        tx, plan.orders(now, now.plus(config.reservationHold())))
+                .flatMap(x -> dropKeys)
+                .flatMap(x -> events.claimSeq(tx, saleId, itemIds.size()))
+                .flatMap(last -> {
+                    long first = last - itemIds.size() + 1;
+                    List<SaleEvent> changes = new ArrayList<>();
+                    for (int k = 0; k < itemIds.size(); k++) {
+                        changes.add(SaleEvent.stock(saleId, itemIds.get(k), after.get(itemIds.get(k)), first + k, at));
+                    }
+                    return events.publish(tx, changes);
+                }));
+    }
+}

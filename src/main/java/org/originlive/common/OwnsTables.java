@@ -1,0 +1,17 @@
+package org.originlive.common;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The tables (or columns, as {@code table.column}) whose rows this class alone writes. Only
+ * classes carrying it run SQL; other features call them instead of writing their own statements.
+ * ArchitectureTest checks both, and that no table has two owners.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface OwnsTables {
+    String[] value();
+}

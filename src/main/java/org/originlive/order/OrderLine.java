@@ -1,0 +1,25 @@
+package org.originlive.order;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A line as stored; {@code itemId} is null for storefront purchases. */
+public record OrderLine(
+        UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {
+
+    public long amountMinor() {
+        return Math.multiplyExact(unitPriceMinor, quantity);
+    }
+
+    public static long total(List<OrderLine> lines) {
+        long total = 0;
+        for (OrderLine line : lines) {
+            total = Math.addExact(total, line.amountMinor());
+        }
+        return total;
+    }
+
+    public OrderApi.LineView view() {
+        return new OrderApi.LineView(productId, itemId, cooperativeId, name, quantity, unitPriceMinor);
+    }
+}
