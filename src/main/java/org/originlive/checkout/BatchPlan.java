@@ -175,7 +175,9 @@ final class BatchPlan {
 
     /** Claims of new requests that were refused: their keys are dropped, so they can be retried. */
     List<IdempotencyKeys.Claim> refusedClaims() {
-        return claims(fresh.stream().filter(i -> outcomes[i] != null).toList());
+        return claims(fresh.stream()
+                .filter(i -> outcomes[i] instanceof BatchOutcome.Refused)
+                .toList());
     }
 
     /** Units granted per item, in item lock order. */
@@ -229,7 +231,9 @@ final class BatchPlan {
     }
 
     private List<Integer> grantedRequests() {
-        return fresh.stream().filter(i -> outcomes[i] == null).toList();
+        return fresh.stream()
+                .filter(i -> !(outcomes[i] instanceof BatchOutcome.Refused))
+                .toList();
     }
 
     private OrderLine line(CheckoutApi.SaleLine line) {

@@ -105,7 +105,7 @@ public class ProblemMappers {
                 .build();
     }
 
-    private static Response respond(Problem problem) {
+    static Response respond(Problem problem) {
         Response.ResponseBuilder response =
                 Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 503) {
