@@ -19,6 +19,8 @@ import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Role;
+import org.originlive.ratelimit.RateLimited;
+import org.originlive.ratelimit.Route;
 
 @Path("/api")
 @Tag(name = "Orders")
@@ -37,6 +39,7 @@ public class OrderResource {
     @POST
     @Path("/sales/{id}/orders")
     @RolesAllowed(Role.CONSUMER_NAME)
+    @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve sale items; the same Idempotency-Key returns the same order")
     public Uni<Response> orderFromSale(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull OrderApi.SaleOrderRequest request) {
@@ -46,6 +49,7 @@ public class OrderResource {
     @POST
     @Path("/orders")
     @RolesAllowed(Role.CONSUMER_NAME)
+    @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve products from storefront stock; the same Idempotency-Key returns the same order")
     public Uni<Response> orderFromStorefront(
             @HeaderParam("Idempotency-Key") String key, @Valid @NotNull OrderApi.StoreOrderRequest request) {
