@@ -101,18 +101,21 @@ public class AccountService {
         String successor = OpaqueTokens.next();
         return refreshTokens
                 .rotate(hash, OpaqueTokens.hash(successor), config.refreshLifetime())
-                .flatMap(holder -> holder.isPresent()
-                        ? Uni.createFrom().item(holder.get())
-                        : refreshTokens
-                                .revokeFamilyIfSpent(hash)
-                                .invoke(reused -> {
-                                    if (reused) {
-                                        Log.warn("A spent refresh token was presented again; its family is revoked");
-                                    }
-                                })
-                                .flatMap(reused -> Uni.createFrom().failure(invalidRefreshToken())))
+                .flatMap(holder -> holder.isPresent() ? Uni.createFrom().item(holder.get()) : refused(hash))
                 .map(holder -> tokens.issue(
                         holder.userId(), holder.email(), holder.role(), holder.cooperativeId(), successor));
+    }
+
+    /** A token that could not be spent: if it was spent before, this is a reuse and its family ends. */
+    private Uni<RefreshTokenRepository.Holder> refused(byte[] hash) {
+        return refreshTokens
+                .revokeFamilyIfSpent(hash)
+                .invoke(reused -> {
+                    if (reused) {
+                        Log.warn("A spent refresh token was presented again; its family is revoked");
+                    }
+                })
+                .flatMap(reused -> Uni.createFrom().failure(invalidRefreshToken()));
     }
 
     /** Revokes the token's family; unknown and malformed tokens are accepted alike, so this reveals nothing. */
