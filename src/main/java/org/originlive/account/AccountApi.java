@@ -21,7 +21,14 @@ public final class AccountApi {
 
     public record LoginRequest(@NotNull String email, @NotNull String password) {}
 
-    public record TokenResponse(String accessToken, String tokenType, long expiresIn) {}
+    /** {@code expiresIn} is the access token's lifetime, {@code refreshExpiresIn} the refresh token's. */
+    public record TokenResponse(
+            String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {}
+
+    /** A missing or malformed token is a 401 like an unknown one, so it is not validated as a field. */
+    public record RefreshRequest(String refreshToken) {}
+
+    public record LogoutRequest(@NotNull String refreshToken) {}
 
     public record CreateUserRequest(
             @NotBlank @Email(regexp = ".+@[^@]+\\.[^@]+") @Size(max = 254) String email,

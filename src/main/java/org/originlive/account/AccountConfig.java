@@ -16,6 +16,10 @@ public interface AccountConfig {
     @WithDefault("30m")
     Duration tokenLifetime();
 
+    /** How long a refresh token lives; every refresh issues a successor with a fresh lifetime. */
+    @WithDefault("12h")
+    Duration refreshLifetime();
+
     /** bcrypt work factor; low values are only for tests. */
     @WithDefault("11")
     int bcryptCost();

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
+import org.originlive.ratelimit.RateLimited;
+import org.originlive.ratelimit.Route;
 
 @Path("/api")
 @Tag(name = "Accounts")
@@ -30,6 +32,7 @@ public class AccountResource {
     @POST
     @Path("/auth/register")
     @PermitAll
+    @RateLimited(Route.REGISTER)
     @Operation(summary = "Register a consumer account")
     public Uni<Response> register(@Valid @NotNull AccountApi.RegisterRequest request) {
         return accounts.register(request).map(AccountResource::created);
@@ -38,9 +41,29 @@ public class AccountResource {
     @POST
     @Path("/auth/login")
     @PermitAll
-    @Operation(summary = "Exchange email and password for an access token")
+    @RateLimited(Route.LOGIN)
+    @Operation(summary = "Exchange email and password for an access token and a refresh token")
     public Uni<AccountApi.TokenResponse> login(@Valid @NotNull AccountApi.LoginRequest request) {
         return accounts.login(request);
+    }
+
+    @POST
+    @Path("/auth/refresh")
+    @PermitAll
+    @RateLimited(Route.REFRESH)
+    @Operation(summary = "Exchange a refresh token for a new access token and a new refresh token")
+    public Uni<AccountApi.TokenResponse> refresh(AccountApi.RefreshRequest request) {
+        return accounts.refresh(request == null ? null : request.refreshToken());
+    }
+
+    @POST
+    @Path("/auth/logout")
+    @PermitAll
+    @RateLimited(Route.REFRESH)
+    @Operation(summary = "Sign out: revoke the refresh token and every token renewed from it")
+    public Uni<Response> logout(@Valid @NotNull AccountApi.LogoutRequest request) {
+        return accounts.logout(request.refreshToken())
+                .map(ignored -> Response.noContent().build());
     }
 
     @GET

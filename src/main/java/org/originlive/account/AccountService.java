@@ -1,6 +1,7 @@
 package org.originlive.account;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,6 +19,8 @@ public class AccountService {
     private final CooperativeService cooperatives;
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
+    private final RefreshTokenRepository refreshTokens;
+    private final AccountConfig config;
     private final Clock clock;
 
     AccountService(
@@ -25,11 +28,15 @@ public class AccountService {
             CooperativeService cooperatives,
             PasswordHasher hasher,
             TokenIssuer tokens,
+            RefreshTokenRepository refreshTokens,
+            AccountConfig config,
             Clock clock) {
         this.users = users;
         this.cooperatives = cooperatives;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -66,12 +73,57 @@ public class AccountService {
     public Uni<AccountApi.TokenResponse> login(AccountApi.LoginRequest request) {
         return users.findByEmail(request.email())
                 .flatMap(user -> hasher.verify(request.password(), user == null ? null : user.passwordHash)
-                        .map(ok -> {
+                        .flatMap(ok -> {
                             if (!ok) {
                                 throw new io.quarkus.security.AuthenticationFailedException("bad credentials");
                             }
-                            return tokens.issue(user);
+                            return signIn(user);
                         }));
+    }
+
+    /** Starts a new refresh-token family: one per sign-in, so signing out ends only this one. */
+    private Uni<AccountApi.TokenResponse> signIn(User user) {
+        String refresh = OpaqueTokens.next();
+        return refreshTokens
+                .start(user.id, OpaqueTokens.hash(refresh), config.refreshLifetime())
+                .map(ignored -> tokens.issue(user.id, user.email, user.role, user.cooperativeId, refresh));
+    }
+
+    /**
+     * Spends the refresh token for a new pair. A spent token presented again means two parties hold
+     * it (a thief or a replay), so its whole family is revoked and both must sign in again.
+     */
+    public Uni<AccountApi.TokenResponse> refresh(String presented) {
+        if (!OpaqueTokens.wellFormed(presented)) {
+            return Uni.createFrom().failure(AccountService::invalidRefreshToken);
+        }
+        byte[] hash = OpaqueTokens.hash(presented);
+        String successor = OpaqueTokens.next();
+        return refreshTokens
+                .rotate(hash, OpaqueTokens.hash(successor), config.refreshLifetime())
+                .flatMap(holder -> holder.isPresent() ? Uni.createFrom().item(holder.get()) : refused(hash))
+                .map(holder -> tokens.issue(
+                        holder.userId(), holder.email(), holder.role(), holder.cooperativeId(), successor));
+    }
+
+    /** A token that could not be spent: if it was spent before, this is a reuse and its family ends. */
+    private Uni<RefreshTokenRepository.Holder> refused(byte[] hash) {
+        return refreshTokens
+                .revokeFamilyIfSpent(hash)
+                .invoke(reused -> {
+                    if (reused) {
+                        Log.warn("A spent refresh token was presented again; its family is revoked");
+                    }
+                })
+                .flatMap(reused -> Uni.createFrom().failure(invalidRefreshToken()));
+    }
+
+    /** Revokes the token's family; unknown and malformed tokens are accepted alike, so this reveals nothing. */
+    public Uni<Void> logout(String presented) {
+        if (!OpaqueTokens.wellFormed(presented)) {
+            return Uni.createFrom().voidItem();
+        }
+        return refreshTokens.revokeFamily(OpaqueTokens.hash(presented));
     }
 
     public Uni<User> get(UUID id) {
@@ -102,6 +154,11 @@ public class AccountService {
                         }))
                 .onFailure(Failures::isUniqueViolation)
                 .transform(e -> emailTaken()));
+    }
+
+    private static ProblemException invalidRefreshToken() {
+        return new ProblemException(
+                ProblemType.UNAUTHORIZED, "The refresh token is invalid, expired or revoked; sign in again");
     }
 
     private static ProblemException emailTaken() {

@@ -4,7 +4,9 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.UUID;
 import org.originlive.common.Caller;
+import org.originlive.common.Role;
 
 /** Signs RS256 access tokens; {@code groups} carries the role, never anything the client chose. */
 @ApplicationScoped
@@ -16,16 +18,22 @@ public class TokenIssuer {
         this.config = config;
     }
 
-    public AccountApi.TokenResponse issue(User user) {
+    /** An access token for the account, paired with the refresh token that renews it. */
+    public AccountApi.TokenResponse issue(
+            UUID userId, String email, Role role, UUID cooperativeId, String refreshToken) {
         JwtClaimsBuilder claims = Jwt.issuer(config.issuer())
-                .subject(user.id.toString())
-                .upn(user.email)
-                .groups(Set.of(user.role.name()))
+                .subject(userId.toString())
+                .upn(email)
+                .groups(Set.of(role.name()))
                 .expiresIn(config.tokenLifetime());
-        if (user.cooperativeId != null) {
-            claims.claim(Caller.COOPERATIVE_CLAIM, user.cooperativeId.toString());
+        if (cooperativeId != null) {
+            claims.claim(Caller.COOPERATIVE_CLAIM, cooperativeId.toString());
         }
         return new AccountApi.TokenResponse(
-                claims.jws().sign(), "Bearer", config.tokenLifetime().toSeconds());
+                claims.jws().sign(),
+                "Bearer",
+                config.tokenLifetime().toSeconds(),
+                refreshToken,
+                config.refreshLifetime().toSeconds());
     }
 }

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Role;
+import org.originlive.ratelimit.RateLimited;
+import org.originlive.ratelimit.Route;
 
 @Path("/api")
 @Tag(name = "Orders")
@@ -31,6 +33,7 @@ public class CheckoutResource {
     @POST
     @Path("/sales/{id}/orders")
     @RolesAllowed(Role.CONSUMER_NAME)
+    @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve sale items; the same Idempotency-Key returns the same order")
     public Uni<Response> orderFromSale(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull CheckoutApi.SaleOrderRequest request) {
@@ -40,6 +43,7 @@ public class CheckoutResource {
     @POST
     @Path("/orders")
     @RolesAllowed(Role.CONSUMER_NAME)
+    @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve products from storefront stock; the same Idempotency-Key returns the same order")
     public Uni<Response> orderFromStorefront(
             @HeaderParam("Idempotency-Key") String key, @Valid @NotNull CheckoutApi.StoreOrderRequest request) {
