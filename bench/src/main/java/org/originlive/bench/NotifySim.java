@@ -80,7 +80,7 @@ public final class NotifySim {
         out.append(String.format(
                 "One transaction per event (UPDATE sale seq, pg_notify of a %d-byte payload, COMMIT) over %d publisher connections, %d sales; %d s per row.%n%n",
                 payloadBytes, publishers, sales, seconds));
-        out.append("| listeners | target events/s | published/s | deliveries/s (all listeners) | lost | delivery p50 / p99 / max ms | PostgreSQL CPU | PostgreSQL CPU µs per event | client CPU |\n");
+        out.append("| listeners | target events/s | published/s | deliveries/s (all listeners) | not delivered 1 s after the window | delivery p50 / p99 / max ms | PostgreSQL CPU | PostgreSQL CPU µs per event | client CPU |\n");
         out.append("|---|---|---|---|---|---|---|---|---|\n");
         List<PgConnection> listeners = new ArrayList<>();
         for (int n : listenerCounts) {
