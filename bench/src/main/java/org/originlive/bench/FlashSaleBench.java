@@ -86,6 +86,7 @@ public final class FlashSaleBench {
     record Rush(
             int audience,
             int connected,
+            double readySeconds,
             double ordersPerSecond,
             Histogram latency,
             Map<Integer, Long> failures,
@@ -154,11 +155,13 @@ public final class FlashSaleBench {
                         audience, s.maxOpenFiles()));
                 continue;
             }
-            int connected = viewers.connect(s.port(), "/ws/sales/" + saleId, audience);
+            long c0 = System.nanoTime();
+            int connected = viewers.connect(s.port(), "/ws/sales/" + saleId, audience, true);
+            double readySeconds = (System.nanoTime() - c0) / 1e9;
             if (connected < audience) {
                 notes.add(String.format("V=%d: only %d viewers connected", audience, connected));
             }
-            Rush rush = rush(audience, connected, tokens, saleId, order);
+            Rush rush = rush(audience, connected, readySeconds, tokens, saleId, order);
             rushes.add(rush);
             log("V=%d: %.0f orders/s, p99 %.1f ms, generator CPU %.0f%%", audience, rush.ordersPerSecond(),
                     rush.latency().getValueAtPercentile(99) / 1000.0, rush.generatorCpuPerSecond() * 100);
@@ -236,7 +239,7 @@ public final class FlashSaleBench {
                 });
     }
 
-    private Rush rush(int audience, int connected, List<String> tokens, String saleId, Buffer order) throws Exception {
+    private Rush rush(int audience, int connected, double readySeconds, List<String> tokens, String saleId, Buffer order) throws Exception {
         Load load = buyers(tokens.size(), tokens, saleId, order, 0);
         Load.sleep(s.warmup());
         Probes probes = new Probes(s.seconds() * 1000 / Math.max(1, s.probeIntervalMs()) + 16,
@@ -270,7 +273,7 @@ public final class FlashSaleBench {
         long dropped = Math.round(AppClient.sum(m1, "originlive_ws_viewers_dropped_total")
                 - AppClient.sum(m0, "originlive_ws_viewers_dropped_total"));
         dropped = Math.max(dropped, viewers.closedByServer.sum() - closed0);
-        return new Rush(audience, connected, created / seconds, latency, failures, delay, unmatched,
+        return new Rush(audience, connected, readySeconds, created / seconds, latency, failures, delay, unmatched,
                 frames / seconds, appCpu / seconds, selfCpu / seconds,
                 AppClient.sum(m1, "jvm_memory_used_bytes{area=\"heap\"") / 1e6, batch(m0, m1), dropped);
     }
@@ -309,7 +312,7 @@ public final class FlashSaleBench {
         if (baseline == null || frames == 0 || frame == null) {
             return new FanOut(perViewer, bytesPerFrame, appMicros, Double.NaN, Double.NaN);
         }
-        int open = viewers.connect(s.baselinePort(), "/", connected);
+        int open = viewers.connect(s.baselinePort(), "/", connected, false);
         AppClient.await(baseline.http.request(HttpMethod.POST, "/push?perSecond=" + perViewer)
                 .compose(req -> req.send(frame))
                 .compose(resp -> resp.body()));

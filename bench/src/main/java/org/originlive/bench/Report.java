@@ -4,7 +4,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** The Markdown result of one run, with the targets checked against it. */
@@ -37,11 +36,11 @@ final class Report {
                 "Authenticated no-op `GET /api/me`: **%.0f/s** (p50 %s / p99 %s ms). Checkout alone ÷ no-op: **%s**.%n%n",
                 noop.perSecond(), ms(noop.latency(), 50), ms(noop.latency(), 99), pct(alone / noop.perSecond())));
 
-        out.append("| viewers (connected) | orders/s | checkout kept | latency p50 / p99 ms | non-2xx | response-to-frame p50 / p99 ms | frames/s delivered | frames per app CPU-s | app CPU (of 1 core) | generator CPU | heap MB | group-commit batch | viewers dropped |\n");
+        out.append("| viewers (connected, ready in s) | orders/s | checkout kept | latency p50 / p99 ms | non-2xx | response-to-frame p50 / p99 ms | frames/s delivered | frames per app CPU-s | app CPU (of 1 core) | generator CPU | heap MB | group-commit batch | viewers dropped |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (FlashSaleBench.Rush r : rushes) {
-            out.append(String.format("| %d (%d) | **%.0f** | %s | %s / %s | %s | %s | %.0f | %s | %s | %s | %.0f | %s | %d |%n",
-                    r.audience(), r.connected(), r.ordersPerSecond(), pct(r.ordersPerSecond() / alone),
+            out.append(String.format("| %d (%d, %.1f) | **%.0f** | %s | %s / %s | %s | %s | %.0f | %s | %s | %s | %.0f | %s | %d |%n",
+                    r.audience(), r.connected(), r.readySeconds(), r.ordersPerSecond(), pct(r.ordersPerSecond() / alone),
                     ms(r.latency(), 50), ms(r.latency(), 99), r.failures().isEmpty() ? "none" : r.failures(),
                     r.connected() == 0 ? "–" : ms(r.responseToFrame(), 50) + " / " + ms(r.responseToFrame(), 99)
                             + (r.probesUnmatched() > 0 ? " (" + r.probesUnmatched() + " unseen)" : ""),
@@ -110,7 +109,4 @@ final class Report {
         return Double.isNaN(share) || Double.isInfinite(share) ? "n/a" : String.format("%.0f%%", share * 100);
     }
 
-    static String statuses(Map<Integer, Long> failures) {
-        return failures.isEmpty() ? "none" : failures.toString();
-    }
 }

@@ -35,6 +35,7 @@ final class Viewers {
     final LongAdder frames = new LongAdder();
     final LongAdder bytes = new LongAdder();
     final LongAdder closedByServer = new LongAdder();
+    final LongAdder greeted = new LongAdder();
     final Map<Integer, LongAdder> closeCodes = new TreeMap<>();
     volatile Probes probes;
     volatile String sampleStockFrame;
@@ -44,6 +45,7 @@ final class Viewers {
         final WebSocket socket;
         Probes store;
         int next;
+        boolean greeted;
 
         Viewer(WebSocket socket) {
             this.socket = socket;
@@ -61,9 +63,10 @@ final class Viewers {
         }
     }
 
-    /** Opens {@code count} viewers of {@code uri} in waves; returns how many are open. */
-    int connect(int port, String uri, int count) throws Exception {
+    /** Opens {@code count} viewers of {@code uri} in waves (and waits for their first frames); returns how many are open. */
+    int connect(int port, String uri, int count, boolean awaitFirstFrame) throws Exception {
         closing = false;
+        long greetedBefore = greeted.sum();
         int wave = 500;
         for (int from = 0; from < count; from += wave) {
             List<Future<?>> connecting = new ArrayList<>();
@@ -80,6 +83,12 @@ final class Viewers {
                     .toCompletableFuture()
                     .exceptionally(e -> null)
                     .get(120, TimeUnit.SECONDS);
+        }
+        // Ready means every open viewer has had its first frame (the snapshot), so the rush that
+        // follows is measured in steady state, not behind a storm of snapshot reads.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (awaitFirstFrame && greeted.sum() - greetedBefore < open.size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
         return open.size();
     }
@@ -107,6 +116,10 @@ final class Viewers {
     private void onFrame(Viewer viewer, Buffer data) {
         long now = System.nanoTime();
         frames.increment();
+        if (!viewer.greeted) {
+            viewer.greeted = true;
+            greeted.increment();
+        }
         bytes.add(data.length());
         byte[] frame = data.getBytes();
         long remaining = lowestRemaining(frame);
