@@ -48,12 +48,8 @@ class K8sManifestTest {
     private static final Pattern METRIC = Pattern.compile(
             "\\b(?:originlive|http_server|sql_pool|jvm|process|netty|postgresql|worker_pool)_[a-z0-9_]+");
 
-    /**
-     * Series the dashboard and alerts may query: those the app exports at /q/metrics (LiveMetrics,
-     * OrderMetrics, Quarkus' HTTP, pool and JVM meters), plus three the fan-out and rate-limit work
-     * adds: originlive_live_flush_interval_ms, originlive_rate_limited_total, originlive_ws_refused_total.
-     */
-    private static final Set<String> KNOWN_METRICS = Set.of(
+    /** Series the app exports at /q/metrics today (MetricNamesTest checks them against the running app). */
+    static final Set<String> EXPORTED_METRICS = Set.of(
             "originlive_orders_created_total",
             "originlive_orders_sold_out_total",
             "originlive_orders_expired_total",
@@ -79,11 +75,16 @@ class K8sManifestTest {
             "sql_pool_active",
             "process_cpu_usage",
             "jvm_memory_used_bytes",
-            "jvm_memory_max_bytes",
-            // Added by the fan-out and limits work (issue 10, parts 1-3).
-            "originlive_live_flush_interval_ms",
-            "originlive_rate_limited_total",
-            "originlive_ws_refused_total");
+            "jvm_memory_max_bytes");
+
+    /**
+     * Added by the fan-out and limits work (issue 10, parts 1-3); once the app exports one, it moves
+     * to {@link #EXPORTED_METRICS}.
+     */
+    static final Set<String> PENDING_METRICS =
+            Set.of("originlive_live_flush_interval_ms", "originlive_rate_limited_total", "originlive_ws_refused_total");
+
+    private static final Set<String> KNOWN_METRICS = union(EXPORTED_METRICS, PENDING_METRICS);
 
     @ParameterizedTest
     @ValueSource(strings = {"production", "local"})
@@ -273,6 +274,12 @@ class K8sManifestTest {
         assertThat(names).as("metrics queried by %s", where).isNotEmpty();
         assertThat(KNOWN_METRICS).as("metrics queried by %s exist", where).containsAll(names);
         return names;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static GenericKubernetesResource generic(List<HasMetadata> objects, String kind) {
