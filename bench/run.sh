@@ -1,55 +1,87 @@
 #!/usr/bin/env bash
-# Flash-sale benchmark: the packaged app and pgbench on one fresh PostgreSQL, in one run.
-# Usage: bench/run.sh   (env: BENCH_BUYERS=64 BENCH_VIEWERS=10000 BENCH_SECONDS=30 BENCH_WARMUP_SECONDS=10)
-# Needs the machine's PostgreSQL binaries (pgbench): apt-get install postgresql.
+# Flash-sale benchmark, one run: the packaged app on its own core, the load generator on another,
+# a fresh PostgreSQL floating over both; no-op throughput, checkout alone, checkout with V viewers,
+# fan-out cost against a bare Vert.x baseline, pgbench's per-order minimum. See docs/benchmarks.md.
+#
+#   bench/run.sh                      # V = 0, 2000, 10000, 20000; 30 s windows
+#   BENCH_QUICK=1 bench/run.sh        # smoke: V = 0, 2000; 5 s windows
+#
+# Knobs (env): BENCH_VIEWERS=0,2000,10000,20000 BENCH_BUYERS=64 BENCH_SECONDS=30 BENCH_WARMUP_SECONDS=10
+# BENCH_FANOUT_SECONDS=15 BENCH_SOURCE_ADDRESSES=32 BENCH_PROBE_INTERVAL_MS=50 BENCH_GEN_CPU=0
+# BENCH_APP_CPU=1 BENCH_PIN=1 BENCH_APP_JAR=target/quarkus-app/quarkus-run.jar BENCH_APP_JAVA_OPTS=
+# BENCH_PG_PORT=55432 BENCH_PORT=18080 BENCH_BASELINE_PORT=18090.
+# Needs the machine's PostgreSQL binaries (pgbench) and taskset: apt-get install postgresql util-linux.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+. bench/lib.sh
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  export BENCH_VIEWERS=${BENCH_VIEWERS:-0,2000} BENCH_SECONDS=${BENCH_SECONDS:-5}
+  export BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-3} BENCH_FANOUT_SECONDS=${BENCH_FANOUT_SECONDS:-5}
+fi
 BUYERS=${BENCH_BUYERS:-64}
 SECONDS_=${BENCH_SECONDS:-30}
 PGPORT=${BENCH_PG_PORT:-55432}
 APPPORT=${BENCH_PORT:-18080}
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+BASEPORT=${BENCH_BASELINE_PORT:-18090}
 WORK=$(mktemp -d /tmp/originlive-bench.XXXX)
 chmod 777 "$WORK"
 RESULTS="$ROOT/bench/results"
 mkdir -p "$RESULTS"
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+STAMP=$(date -u +%Y%m%d-%H%M)
+SUFFIX=""; [ "${BENCH_QUICK:-0}" = 1 ] && SUFFIX=-quick
+RESULT="$RESULTS/run-$STAMP$SUFFIX.md"
+pin_setup
 
 cleanup() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  (cd "$WORK" && as_pg "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1) || true
-  rm -rf "$WORK"
+  for pid in ${APP_PID:-} ${BASE_PID:-}; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  stop_pg "$WORK"
+  [ "${BENCH_KEEP_WORK:-0}" = 1 ] && echo "work dir kept: $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 APP_JAR=${BENCH_APP_JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$APP_JAR" ] || ./mvnw -q -DskipTests package
 ./mvnw -q -f bench/pom.xml -DskipTests package
+BENCH_CP="bench/target/classes:bench/target/lib/*"
+
+# 20,000 viewers are 20,000 sockets in the app and as many in the generator.
+ulimit -Hn 1048576 2>/dev/null || true
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+echo "== $PINNING; open files: $(ulimit -n)"
 
 echo "== PostgreSQL $($PGBIN/postgres --version | awk '{print $3}') on port $PGPORT"
-(cd "$WORK" && as_pg "$PGBIN/initdb" -D "$WORK/data" -U postgres --auth=trust >/dev/null)
-(cd "$WORK" && as_pg "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/pg.log" \
-  -o "-p $PGPORT -k $WORK -c max_connections=300 -c shared_buffers=256MB -c synchronous_commit=on" start >/dev/null)
+start_pg "$WORK" "$PGPORT"
 
 echo "== app on port $APPPORT"
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+# Load tests connect from one address: the per-address limits must be off.
 QUARKUS_HTTP_PORT=$APPPORT \
 QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://localhost:$PGPORT/postgres \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:$PGPORT/postgres \
 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
 ORIGINLIVE_ADMIN_EMAIL=admin@bench.originlive.org ORIGINLIVE_ADMIN_PASSWORD=bench-admin-password \
 ORIGINLIVE_AUTH_BCRYPT_COST=4 ORIGINLIVE_AUTH_TOKEN_LIFETIME=2h \
-  java ${BENCH_APP_JAVA_OPTS:-} -jar "$APP_JAR" > "$WORK/app.log" 2>&1 &
+ORIGINLIVE_RATE_LIMIT_ENABLED=false \
+  $ON_APP java ${BENCH_APP_JAVA_OPTS:-} -jar "$APP_JAR" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-for i in $(seq 1 120); do curl -sf localhost:$APPPORT/q/health/ready >/dev/null && break; sleep 1; done
 
-echo "== rush: $BUYERS buyers, ${BENCH_VIEWERS:-10000} viewers, ${SECONDS_}s after ${BENCH_WARMUP_SECONDS:-10}s warm-up"
-APP_JSON=$(BENCH_PORT=$APPPORT java -Xmx2g -cp "bench/target/classes:bench/target/lib/*" org.originlive.bench.FlashSaleBench)
-echo "$APP_JSON"
-SALE_ID=$(echo "$APP_JSON" | python3 -c 'import sys,json; print(json.load(sys.stdin)["saleId"])')
+echo "== baseline (bare Vert.x WebSocket server) on port $BASEPORT"
+BENCH_BASELINE_PORT=$BASEPORT $ON_APP java -Xmx512m -cp "$BENCH_CP" org.originlive.bench.BaselineServer \
+  > "$WORK/baseline.log" 2>&1 &
+BASE_PID=$!
+
+for i in $(seq 1 120); do curl -sf localhost:$APPPORT/q/health/ready >/dev/null && break; sleep 1; done
+curl -sf localhost:$APPPORT/q/health/ready >/dev/null || { echo "app did not start:"; tail -50 "$WORK/app.log"; exit 1; }
+
+echo "== load generator: $BUYERS buyers, viewers ${BENCH_VIEWERS:-0,2000,10000,20000}"
+BENCH_PORT=$APPPORT BENCH_BASELINE_PORT=$BASEPORT BENCH_APP_PID=$APP_PID BENCH_BASELINE_PID=$BASE_PID \
+BENCH_PINNING="$PINNING" BENCH_RESULTS_FILE="$RESULT" BENCH_MAX_OPEN_FILES=$(ulimit -n) \
+  $ON_GEN java -Xmx2g -cp "$BENCH_CP" org.originlive.bench.FlashSaleBench
+
+SALE_ID=$(grep -o 'Sale `[0-9a-f-]*`' "$RESULT" | tr -d '`' | awk '{print $2}')
 DB_ORDERS=$("$PGBIN/psql" -h localhost -p $PGPORT -U postgres -Atc "select count(*) from customer_order where sale_id = '$SALE_ID'")
 DB_SOLD=$("$PGBIN/psql" -h localhost -p $PGPORT -U postgres -Atc "select quantity - remaining from sale_item where sale_id = '$SALE_ID'")
+CONFIRMED=$(grep -o '[0-9]* orders confirmed' "$RESULT" | awk '{print $1}')
 
 echo "== pgbench: per-order minimum (one conditional decrement + one insert per transaction), $BUYERS clients"
 "$PGBIN/psql" -q -h localhost -p $PGPORT -U postgres <<SQL
@@ -63,39 +95,16 @@ UPDATE bench_item SET remaining = remaining - 1 WHERE id = 1 AND remaining >= 1;
 INSERT INTO bench_order (item, quantity) VALUES (1, 1);
 END;
 SQL
-PGB=$("$PGBIN/pgbench" -n -h localhost -p $PGPORT -U postgres -c "$BUYERS" -j 2 -T "$SECONDS_" -f "$WORK/order.sql" postgres 2>&1)
+PGB=$($ON_GEN "$PGBIN/pgbench" -n -h localhost -p $PGPORT -U postgres -c "$BUYERS" -j 1 -T "$SECONDS_" -f "$WORK/order.sql" postgres 2>&1)
 PG_TPS=$(echo "$PGB" | awk '/^tps/ {print int($3); exit}')
 PG_LAT=$(echo "$PGB" | awk '/latency average/ {print $4}')
-
-python3 - "$APP_JSON" "$PG_TPS" "$PG_LAT" "$DB_ORDERS" "$DB_SOLD" "$RESULTS" <<'PY'
-import json, sys, datetime, os, platform, subprocess
-app = json.loads(sys.argv[1]); pg_tps = int(sys.argv[2]); pg_lat = sys.argv[3]
-db_orders, db_sold, results = int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
-cpu = subprocess.run("lscpu | awk -F: '/Model name/ {print $2; exit}'", shell=True, capture_output=True, text=True).stdout.strip()
-mem = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30
-ratio = app["ordersPerSecond"] / pg_tps if pg_tps else 0
-now = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
-table = f"""### Run of {now}
-Machine: {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, {platform.system()} {platform.release()}, Java {platform.python_version() and os.popen('java -version 2>&1 | head -1').read().strip()}
-
-| measure | value |
-|---|---|
-| buyers (closed loop, 1 unit per order) | {app['buyers']} |
-| measured window | {app['seconds']} s after warm-up |
-| app hot-item checkout | **{app['ordersPerSecond']} orders/s** |
-| app latency p50 / p95 / p99 | {app['p50Ms']} / {app['p95Ms']} / {app['p99Ms']} ms |
-| non-201 answers | {json.dumps(app['non201'])} |
-| pgbench per-order minimum, same concurrency | **{pg_tps} tx/s** (avg latency {pg_lat} ms) |
-| **ratio app ÷ pgbench** | **{ratio:.2f}** |
-| orders created (whole run) / stock sold / orders in DB | {app['ordersCreatedTotal']} / {db_sold} / {db_orders} — exact: {app['ordersCreatedTotal'] == db_sold == db_orders} |
-| viewers connected | {app['viewers']} |
-| commit-to-frame delay p50 / p99 | {app['frameDelayP50Ms']} / {app['frameDelayP99Ms']} ms |
-| stock frames per viewer per second | {app['stockFramesPerViewerPerSecond']} |
-| frames dropped / viewers dropped | {int(app['framesDropped'])} / {int(app['viewersDropped'])} |
-| app heap after run / CPU seconds in window | {app['appHeapMb']} MB / {app['appCpuSecondsInWindow']} s |
-"""
-print(table)
-path = os.path.join(results, "latest.md")
-open(path, "w").write(table)
-print("written to", path)
-PY
+{
+  echo
+  echo "Stock accounting: $CONFIRMED orders confirmed (201) / $DB_SOLD units the sale lost / $DB_ORDERS orders in the database — exact: $([ "$CONFIRMED" = "$DB_SOLD" ] && [ "$DB_SOLD" = "$DB_ORDERS" ] && echo yes || echo NO)."
+  echo "pgbench per-order minimum, $BUYERS clients, same PostgreSQL: **$PG_TPS tx/s** (avg latency $PG_LAT ms)."
+  echo "Machine: $(nproc) CPUs ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(java -version 2>&1 | head -1)."
+} >> "$RESULT"
+cp "$RESULT" "$RESULTS/latest.md"
+echo
+cat "$RESULT"
+echo "written to $RESULT"

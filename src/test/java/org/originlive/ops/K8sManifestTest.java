@@ -2,6 +2,8 @@ package org.originlive.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +45,48 @@ class K8sManifestTest {
 
     private static final Set<String> PROBE_PATHS = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
 
+    private static final Pattern METRIC = Pattern.compile(
+            "\\b(?:originlive|http_server|sql_pool|jvm|process|netty|postgresql|worker_pool)_[a-z0-9_]+");
+
+    /** Series the app exports at /q/metrics today (MetricNamesTest checks them against the running app). */
+    static final Set<String> EXPORTED_METRICS = Set.of(
+            "originlive_orders_created_total",
+            "originlive_orders_sold_out_total",
+            "originlive_orders_expired_total",
+            "originlive_rate_limited_total",
+            "originlive_checkout_latency_seconds",
+            "originlive_checkout_latency_seconds_bucket",
+            "originlive_checkout_latency_seconds_count",
+            "originlive_checkout_latency_seconds_sum",
+            "originlive_checkout_latency_seconds_max",
+            "originlive_ws_connections",
+            "originlive_ws_frames_sent_total",
+            "originlive_ws_frames_dropped_total",
+            "originlive_ws_viewers_dropped_total",
+            "originlive_ws_notify_to_send_seconds",
+            "originlive_ws_notify_to_send_seconds_max",
+            "originlive_ws_notify_to_send_seconds_count",
+            "originlive_ws_notify_to_send_seconds_sum",
+            "http_server_requests_seconds_count",
+            "http_server_requests_seconds_sum",
+            "http_server_active_connections",
+            "sql_pool_queue_size",
+            "sql_pool_queue_delay_seconds_sum",
+            "sql_pool_queue_delay_seconds_count",
+            "sql_pool_active",
+            "process_cpu_usage",
+            "jvm_memory_used_bytes",
+            "jvm_memory_max_bytes");
+
+    /**
+     * Added by the fan-out and limits work (issue 10, parts 1-3); once the app exports one, it moves
+     * to {@link #EXPORTED_METRICS}.
+     */
+    static final Set<String> PENDING_METRICS =
+            Set.of("originlive_live_flush_interval_ms", "originlive_ws_refused_total");
+
+    private static final Set<String> KNOWN_METRICS = union(EXPORTED_METRICS, PENDING_METRICS);
+
     @ParameterizedTest
     @ValueSource(strings = {"production", "local"})
     void overlayRendersStrictlyAndMatchesTheApp(String overlay) throws Exception {
@@ -49,8 +95,8 @@ class K8sManifestTest {
         for (HasMetadata object : objects) {
             if (object instanceof GenericKubernetesResource generic) {
                 assertThat(generic.getKind())
-                        .as("only the CloudNativePG Cluster is outside the Kubernetes model")
-                        .isEqualTo("Cluster");
+                        .as("only CloudNativePG and Prometheus Operator objects are outside the Kubernetes model")
+                        .isIn("Cluster", "PodMonitor", "PrometheusRule");
             } else {
                 assertThat(unknownFields(object, ""))
                         .as(object.getKind() + " unknown fields")
@@ -109,11 +155,7 @@ class K8sManifestTest {
 
         if (overlay.equals("production")) {
             assertThat(app.getSpec().getReplicas()).isEqualTo(3);
-            GenericKubernetesResource cluster = objects.stream()
-                    .filter(GenericKubernetesResource.class::isInstance)
-                    .map(GenericKubernetesResource.class::cast)
-                    .findFirst()
-                    .orElseThrow();
+            GenericKubernetesResource cluster = generic(objects, "Cluster");
             assertThat(cluster.getApiVersion()).isEqualTo("postgresql.cnpg.io/v1");
             assertThat(((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("instances"))
                     .isEqualTo(3);
@@ -123,6 +165,151 @@ class K8sManifestTest {
             assertThat(config.getData().get("QUARKUS_DATASOURCE_JDBC_URL"))
                     .contains(cluster.getMetadata().getName() + "-rw");
         }
+    }
+
+    @Test
+    void productionIsWatchedWithMetricsTheAppExports() throws Exception {
+        List<HasMetadata> objects = render("production");
+        Deployment app = one(objects, Deployment.class, "origin-live");
+        Map<String, String> podLabels =
+                app.getSpec().getTemplate().getMetadata().getLabels();
+        String metricsPath =
+                app.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path");
+        assertThat(metricsPath).isEqualTo("/q/metrics");
+
+        GenericKubernetesResource podMonitor = generic(objects, "PodMonitor");
+        assertThat(podMonitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        Map<String, Object> monitorSpec =
+                map(podMonitor.getAdditionalProperties().get("spec"), "PodMonitor spec");
+        assertThat(monitorSpec).containsOnlyKeys("selector", "podMetricsEndpoints");
+        Map<String, Object> selector = map(monitorSpec.get("selector"), "selector");
+        assertThat(selector).containsOnlyKeys("matchLabels");
+        assertThat(podLabels).containsAllEntriesOf(stringMap(selector.get("matchLabels")));
+        List<Object> endpoints = list(monitorSpec.get("podMetricsEndpoints"), "podMetricsEndpoints");
+        assertThat(endpoints).hasSize(1);
+        Map<String, Object> endpoint = map(endpoints.get(0), "endpoint");
+        assertThat(endpoint).containsOnlyKeys("port", "path", "interval");
+        assertThat(endpoint.get("path")).isEqualTo(metricsPath);
+        assertThat(app.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+                .anyMatch(p -> p.getName().equals(endpoint.get("port")));
+
+        GenericKubernetesResource rules = generic(objects, "PrometheusRule");
+        assertThat(rules.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        Map<String, Object> ruleSpec = map(rules.getAdditionalProperties().get("spec"), "PrometheusRule spec");
+        assertThat(ruleSpec).containsOnlyKeys("groups");
+        Set<String> alerts = new HashSet<>();
+        Set<String> alerted = new HashSet<>();
+        for (Object g : list(ruleSpec.get("groups"), "groups")) {
+            Map<String, Object> group = map(g, "group");
+            assertThat(group).containsOnlyKeys("name", "rules");
+            for (Object r : list(group.get("rules"), "rules")) {
+                Map<String, Object> rule = map(r, "rule");
+                assertThat(rule).containsOnlyKeys("alert", "expr", "for", "labels", "annotations");
+                String name = (String) rule.get("alert");
+                assertThat(name).matches("OriginLive[A-Z][A-Za-z]+");
+                assertThat(alerts.add(name)).as("alert %s defined once", name).isTrue();
+                assertThat((String) rule.get("for")).matches("[0-9]+[smh]");
+                assertThat(stringMap(rule.get("labels"))).containsOnlyKeys("severity");
+                assertThat(stringMap(rule.get("labels")).get("severity")).isIn("info", "warning", "critical");
+                assertThat(stringMap(rule.get("annotations"))).containsOnlyKeys("summary", "description");
+                alerted.addAll(metricsIn(name, String.valueOf(rule.get("expr"))));
+            }
+        }
+        assertThat(alerted)
+                .as("alerts cover checkout, fan-out lag, adaptive rate, drops, viewers, pool queue and 429s")
+                .contains(
+                        "originlive_checkout_latency_seconds_bucket",
+                        "originlive_ws_notify_to_send_seconds",
+                        "originlive_live_flush_interval_ms",
+                        "originlive_ws_viewers_dropped_total",
+                        "originlive_ws_connections",
+                        "sql_pool_queue_size",
+                        "originlive_rate_limited_total");
+
+        ConfigMap dashboardMap = one(objects, ConfigMap.class, "origin-live-dashboard");
+        assertThat(dashboardMap.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        assertThat(dashboardMap.getData()).containsOnlyKeys("origin-live-dashboard.json");
+        JsonNode dashboard = new ObjectMapper().readTree(dashboardMap.getData().get("origin-live-dashboard.json"));
+        assertThat(dashboard.path("uid").asText()).isNotBlank();
+        assertThat(dashboard.path("title").asText()).isNotBlank();
+        Set<Integer> ids = new HashSet<>();
+        Set<String> charted = new HashSet<>();
+        assertThat(dashboard.path("panels")).isNotEmpty();
+        for (JsonNode panel : dashboard.path("panels")) {
+            String title = panel.path("title").asText();
+            assertThat(title).isNotBlank();
+            assertThat(ids.add(panel.path("id").asInt()))
+                    .as("panel id of %s is unique", title)
+                    .isTrue();
+            assertThat(panel.path("targets")).as("queries of %s", title).isNotEmpty();
+            for (JsonNode target : panel.path("targets")) {
+                charted.addAll(metricsIn(title, target.path("expr").asText()));
+            }
+        }
+        assertThat(charted)
+                .as(
+                        "the dashboard shows checkout rate and p99, viewers, frames/s, lag, adaptive rate, drops, pool queue, 429s")
+                .contains(
+                        "originlive_orders_created_total",
+                        "originlive_checkout_latency_seconds_bucket",
+                        "originlive_ws_connections",
+                        "originlive_ws_frames_sent_total",
+                        "originlive_ws_notify_to_send_seconds",
+                        "originlive_live_flush_interval_ms",
+                        "originlive_ws_viewers_dropped_total",
+                        "sql_pool_queue_size",
+                        "originlive_rate_limited_total");
+    }
+
+    /** Metric names in a PromQL expression; each must be one the app exports, and there must be one. */
+    private static Set<String> metricsIn(String where, String expr) {
+        assertThat(expr).as("query of %s", where).isNotBlank();
+        assertThat(expr.chars().filter(c -> c == '(').count())
+                .as("balanced parentheses in %s", where)
+                .isEqualTo(expr.chars().filter(c -> c == ')').count());
+        Set<String> names = new HashSet<>();
+        Matcher m = METRIC.matcher(expr);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        assertThat(names).as("metrics queried by %s", where).isNotEmpty();
+        assertThat(KNOWN_METRICS).as("metrics queried by %s exist", where).containsAll(names);
+        return names;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    private static GenericKubernetesResource generic(List<HasMetadata> objects, String kind) {
+        return objects.stream()
+                .filter(GenericKubernetesResource.class::isInstance)
+                .map(GenericKubernetesResource.class::cast)
+                .filter(o -> o.getKind().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String what) {
+        assertThat(value).as(what).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value, String what) {
+        assertThat(value).as(what).isInstanceOf(List.class);
+        assertThat((List<Object>) value).as(what).isNotEmpty();
+        return (List<Object>) value;
+    }
+
+    private static Map<String, String> stringMap(Object value) {
+        Map<String, Object> raw = map(value, "map");
+        Map<String, String> out = new HashMap<>();
+        raw.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
     }
 
     private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
