@@ -6,8 +6,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.UUID;
+import org.originlive.common.OwnsTables;
 
 @ApplicationScoped
+@OwnsTables("app_user")
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
     @WithSession

@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 
 @ApplicationScoped
+@OwnsTables("product")
 public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
 
     @WithSession

@@ -6,10 +6,12 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 
 @ApplicationScoped
+@OwnsTables("cooperative")
 public class CooperativeRepository implements PanacheRepositoryBase<Cooperative, UUID> {
 
     @WithSession
