@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.originlive.account.AccountService;
 import org.originlive.catalog.ProductApi;
 import org.originlive.catalog.ProductService;
@@ -35,11 +34,11 @@ public class DemoData {
     private final AccountService accounts;
 
     DemoData(
-            @ConfigProperty(name = "originlive.demo.enabled", defaultValue = "false") boolean enabled,
+            DemoConfig config,
             CooperativeService cooperativeService,
             ProductService products,
             AccountService accounts) {
-        this.enabled = enabled;
+        this.enabled = config.enabled();
         this.cooperativeService = cooperativeService;
         this.products = products;
         this.accounts = accounts;
