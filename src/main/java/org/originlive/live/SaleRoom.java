@@ -36,10 +36,8 @@ final class SaleRoom {
     private long statusSeq = -1;
     private Instant startsAt;
     private Instant endsAt;
-    private long lastViewersSent = -1;
+    private final RoomClock clock;
     private long nextFlushAt;
-    private long nextTickAt;
-    private long nextViewersAt;
     private int joining;
 
     SaleRoom(UUID saleId, Frames frames, LiveMetrics metrics, LiveConfig config) {
@@ -48,6 +46,7 @@ final class SaleRoom {
         this.metrics = metrics;
         this.config = config;
         this.pace = new Pace(config);
+        this.clock = new RoomClock(config);
     }
 
     synchronized void expectJoin() {
@@ -115,11 +114,7 @@ final class SaleRoom {
         queued.add(frame);
     }
 
-    /**
-     * Called every base flush interval: flushes when this room's adaptive interval is due, ticks
-     * (every second, or every {@code big-room-tick} in big rooms) and sends the audience size at
-     * most once a second when it moved meaningfully. One batch for all of it.
-     */
+    /** Called every base flush interval: the due flush, tick and audience size, in one batch. */
     synchronized void pump(Instant now, long audience) {
         long millis = now.toEpochMilli();
         List<byte[]> out = new ArrayList<>();
@@ -127,17 +122,11 @@ final class SaleRoom {
             out = drain(now);
             nextFlushAt = millis + pace.next(viewers.size());
         }
-        if (millis >= nextTickAt) {
-            boolean big = audience > config.bigRoom();
-            nextTickAt = millis + (big ? config.bigRoomTick().toMillis() : 1000);
-            if ("SCHEDULED".equals(status) || "LIVE".equals(status)) {
-                Long toStart = "SCHEDULED".equals(status) ? seconds(now, startsAt) : null;
-                out.add(frames.tick(now, toStart, seconds(now, endsAt)));
-            }
+        if (clock.tickDue(millis, audience) && ("SCHEDULED".equals(status) || "LIVE".equals(status))) {
+            Long toStart = "SCHEDULED".equals(status) ? seconds(now, startsAt) : null;
+            out.add(frames.tick(now, toStart, seconds(now, endsAt)));
         }
-        if (millis >= nextViewersAt && moved(audience)) {
-            nextViewersAt = millis + 1000;
-            lastViewersSent = audience;
+        if (clock.viewersDue(millis, audience)) {
             out.add(frames.viewers(audience, now));
         }
         broadcast(out);
@@ -155,16 +144,6 @@ final class SaleRoom {
 
     synchronized void closeAll(int code, String reason) {
         viewers.forEach(v -> v.close(code, reason));
-    }
-
-    private boolean moved(long audience) {
-        if (audience == lastViewersSent) {
-            return false;
-        }
-        // Small rooms see the exact count; big ones only moves of 1 % or more.
-        return lastViewersSent < 0
-                || audience <= config.bigRoom()
-                || Math.abs(audience - lastViewersSent) * 100 >= lastViewersSent;
     }
 
     private List<byte[]> drain(Instant now) {
