@@ -131,7 +131,8 @@ public class SaleRooms {
 
     /**
      * Queues a frame that is not part of the sale's {@code seq} stream (chat and the like) for
-     * every viewer of the sale on this replica. It is serialised once, now, as a JSON object with
+     * every viewer of the sale on this replica. {@code frame} must serialise to a JSON object
+     * (a record); it is serialised once, now, on the caller's thread, as a JSON object with
      * {@code type} and {@code serverTime} set (a {@code type} field of {@code frame} is replaced),
      * and goes out at the room's next flush (at most {@code max-flush-interval} away), after that
      * flush's stock frames, in the order frames were queued, through the same shared buffer as
