@@ -3,31 +3,33 @@ package org.originlive.live;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
 
-/** The server's WebSocket frames, each serialised once and sent as the same string to all. */
+/**
+ * The server's WebSocket frames as UTF-8 JSON, each serialised once per broadcast. Every frame a
+ * room broadcasts carries {@code serverTime}, so big rooms may tick less often (contract v2).
+ */
 @ApplicationScoped
 class Frames {
 
     record Snapshot(String type, Instant serverTime, SaleApi.SaleView sale, long viewers, long seq) {}
 
     /** {@code changedAt}: epoch millis of the change (an addition to the contract, for latency). */
-    record Stock(String type, UUID itemId, int remaining, long seq, long changedAt) {}
+    record Stock(String type, UUID itemId, int remaining, long seq, long changedAt, Instant serverTime) {}
 
-    record Status(String type, String status, long seq) {}
+    record Status(String type, String status, long seq, Instant serverTime) {}
 
-    record Pinned(String type, UUID itemId, long seq) {}
+    record Pinned(String type, UUID itemId, long seq, Instant serverTime) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Tick(String type, Instant serverTime, Long secondsToStart, Long secondsToEnd) {}
 
-    record Viewers(String type, long count) {}
-
-    record Pong(String type) {}
+    record Viewers(String type, long count, Instant serverTime) {}
 
     record Error(String type, String message) {}
 
@@ -39,34 +41,47 @@ class Frames {
         this.json = json;
     }
 
-    String snapshot(Instant now, SaleApi.SaleView sale, long viewers) {
+    byte[] snapshot(Instant now, SaleApi.SaleView sale, long viewers) {
         return write(new Snapshot("snapshot", now, sale, viewers, sale.seq()));
     }
 
-    String event(SaleEvent e) {
+    byte[] event(SaleEvent e, Instant now) {
         return switch (e.kind()) {
-            case SaleEvent.STOCK -> write(new Stock("stock", e.itemId(), e.remaining(), e.seq(), e.at()));
-            case SaleEvent.STATUS -> write(new Status("status", e.status(), e.seq()));
-            case SaleEvent.PINNED -> write(new Pinned("pinned", e.itemId(), e.seq()));
-            default -> throw new IllegalArgumentException("Unknown sale event " + e.kind());
+            case STOCK -> write(new Stock("stock", e.itemId(), e.remaining(), e.seq(), e.at(), now));
+            case STATUS -> write(new Status("status", e.status().name(), e.seq(), now));
+            case PINNED -> write(new Pinned("pinned", e.itemId(), e.seq(), now));
         };
     }
 
-    String tick(Instant now, Long secondsToStart, Long secondsToEnd) {
+    byte[] tick(Instant now, Long secondsToStart, Long secondsToEnd) {
         return write(new Tick("tick", now, secondsToStart, secondsToEnd));
     }
 
-    String viewers(long count) {
-        return write(new Viewers("viewers", count));
+    byte[] viewers(long count, Instant now) {
+        return write(new Viewers("viewers", count, now));
+    }
+
+    /** Another feature's frame (chat): its fields, with {@code type} and {@code serverTime} set here. */
+    byte[] other(String type, Object frame, Instant now) {
+        ObjectNode node = json.createObjectNode().put("type", type);
+        ObjectNode fields = json.valueToTree(frame);
+        fields.remove("type");
+        node.setAll(fields);
+        node.put("serverTime", now.toString());
+        return write(node);
     }
 
     String error(String message) {
-        return write(new Error("error", message));
+        try {
+            return json.writeValueAsString(new Error("error", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Frames are plain records", e);
+        }
     }
 
-    private String write(Object frame) {
+    private byte[] write(Object frame) {
         try {
-            return json.writeValueAsString(frame);
+            return json.writeValueAsBytes(frame);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Frames are plain records", e);
         }

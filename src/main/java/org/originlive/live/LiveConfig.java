@@ -8,13 +8,41 @@ import java.time.Duration;
 @ConfigMapping(prefix = "originlive.live")
 public interface LiveConfig {
 
-    /** How often conflated stock changes are flushed to viewers (10/s per item at most). */
+    /** Shortest flush interval of a room, used while it is small and fan-out is cheap (10/s). */
     @WithDefault("100ms")
     Duration flushInterval();
 
-    /** Frames a viewer may have unsent before it is dropped as too slow. */
+    /** Longest flush interval of a room, however big it grows or slow fan-out gets (2/s). */
+    @WithDefault("500ms")
+    Duration maxFlushInterval();
+
+    /** Share of an event loop a room's fan-out may take: the interval stays above lag / budget. */
+    @WithDefault("0.25")
+    double fanOutBudget();
+
+    /** Above this many viewers a room is big: ticks every {@link #bigRoomTick()}, counts at 1 %. */
+    @WithDefault("1000")
+    int bigRoom();
+
+    /** How often a big room gets a tick; every frame carries {@code serverTime} anyway. */
+    @WithDefault("5s")
+    Duration bigRoomTick();
+
+    /** Bytes a viewer may have unsent before it is dropped as too slow (1008). */
+    @WithDefault("524288")
+    int maxUnsentBytes();
+
+    /** Viewers one event-loop task writes to before yielding the loop to other work. */
     @WithDefault("256")
-    int maxFramesInFlight();
+    int viewersPerTask();
+
+    /** Open sockets one client address may hold (when rate limits are enabled). */
+    @WithDefault("200")
+    int maxSocketsPerAddress();
+
+    /** New sockets one client address may open per second (when rate limits are enabled). */
+    @WithDefault("50")
+    int newSocketsPerSecondPerAddress();
 
     /** How often each replica announces its viewer counts to the others. */
     @WithDefault("1s")

@@ -1,5 +1,6 @@
 package org.originlive.live;
 
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,36 +9,45 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
+import org.originlive.sale.SaleStatus;
 
 /**
  * The viewers of one sale on this replica and what they have been told. Stock changes are
- * conflated per item until the next flush (latest wins); status and pin changes go out at once,
- * after any pending stock, so each viewer sees {@code seq} in order.
+ * conflated per item and queued frames (chat) wait until the room's next flush, whose interval
+ * {@link Pace} adapts to the room; status and pin changes go out at once, after pending stock, so
+ * each viewer sees {@code seq} in order. Each broadcast is encoded once into a {@link Batch} and
+ * handed to one {@link LoopGroup} per event loop. Everything that emits runs under this lock.
  */
 final class SaleRoom {
 
     final UUID saleId;
+    final Pace pace;
     private final Frames frames;
     private final LiveMetrics metrics;
-    private final Set<Viewer> viewers = ConcurrentHashMap.newKeySet();
+    private final LiveConfig config;
+    private final Map<EventExecutor, LoopGroup> groups = new HashMap<>();
+    private final List<Viewer> viewers = new ArrayList<>();
     private final Map<UUID, SaleEvent> pendingStock = new LinkedHashMap<>();
+    private final List<byte[]> queued = new ArrayList<>();
     private final Map<UUID, SaleEvent> latest = new HashMap<>();
-    private String status;
+    private SaleStatus status;
     private long statusSeq = -1;
     private Instant startsAt;
     private Instant endsAt;
-    private long lastViewersSent = -1;
+    private final RoomClock clock;
+    private long nextFlushAt;
     private int joining;
 
-    SaleRoom(UUID saleId, Frames frames, LiveMetrics metrics) {
+    SaleRoom(UUID saleId, Frames frames, LiveMetrics metrics, LiveConfig config) {
         this.saleId = saleId;
         this.frames = frames;
         this.metrics = metrics;
+        this.config = config;
+        this.pace = new Pace(config);
+        this.clock = new RoomClock(config);
     }
 
     synchronized void expectJoin() {
@@ -51,67 +61,76 @@ final class SaleRoom {
     /** Sends the snapshot, then whatever this room heard after it, then makes the viewer live. */
     synchronized void join(Viewer viewer, SaleApi.SaleView sale, Instant now, long audience) {
         joining--;
+        if (viewer.left) {
+            return;
+        }
         learn(sale);
-        viewer.send(frames.snapshot(now, sale, audience));
+        List<byte[]> first = new ArrayList<>();
+        first.add(frames.snapshot(now, sale, audience));
+        // Pending stock is left out: it goes to everyone at the next flush.
         latest.values().stream()
-                .filter(e -> e.seq() > sale.seq())
+                .filter(e -> e.seq() > sale.seq() && pendingStock.get(e.itemId()) != e)
                 .sorted(Comparator.comparingLong(SaleEvent::seq))
-                .forEach(e -> viewer.send(frames.event(e)));
+                .forEach(e -> first.add(frames.event(e, now)));
+        Batch batch = Batch.of(first);
+        groups.computeIfAbsent(viewer.loop(), this::group).join(viewer, batch);
+        batch.release();
+        viewer.joined = true;
         viewers.add(viewer);
     }
 
-    void leave(Viewer viewer) {
-        viewers.remove(viewer);
+    synchronized void leave(Viewer viewer) {
+        viewer.left = true;
+        if (viewer.joined && viewers.remove(viewer)) {
+            groups.get(viewer.loop()).leave(viewer);
+        }
     }
 
     synchronized boolean isIdle() {
         return viewers.isEmpty() && joining == 0;
     }
 
-    int localViewers() {
+    synchronized int localViewers() {
         return viewers.size();
     }
 
-    synchronized void onEvent(SaleEvent event, long nowMillis) {
-        switch (event.kind()) {
-            case SaleEvent.STOCK -> pendingStock.put(event.itemId(), event);
-            case SaleEvent.STATUS -> {
-                flushStock(nowMillis);
-                if (event.seq() > statusSeq) {
-                    status = event.status();
-                    statusSeq = event.seq();
-                }
-                broadcast(frames.event(event), event, nowMillis);
-            }
-            default -> {
-                flushStock(nowMillis);
-                broadcast(frames.event(event), event, nowMillis);
-            }
-        }
+    synchronized void onEvent(SaleEvent event, Instant now) {
         latest.put(event.itemId() == null ? saleId : event.itemId(), event);
-    }
-
-    synchronized void flushStock(long nowMillis) {
-        if (pendingStock.isEmpty()) {
+        if (event.kind() == SaleEvent.Kind.STOCK) {
+            pendingStock.put(event.itemId(), event);
             return;
         }
-        List<SaleEvent> due = new ArrayList<>(pendingStock.values());
-        pendingStock.clear();
-        for (SaleEvent e : due) {
-            broadcast(frames.event(e), e, nowMillis);
+        if (event.kind() == SaleEvent.Kind.STATUS && event.seq() > statusSeq) {
+            status = event.status();
+            statusSeq = event.seq();
         }
+        List<byte[]> out = drain(now);
+        out.add(frames.event(event, now));
+        metrics.latency(event.at(), now.toEpochMilli());
+        broadcast(out);
     }
 
-    /** The once-a-second frames: the clock while the sale is open, and the audience if it changed. */
-    synchronized void tick(Instant now, long audience) {
-        if ("SCHEDULED".equals(status) || "LIVE".equals(status)) {
-            Long toStart = "SCHEDULED".equals(status) ? seconds(now, startsAt) : null;
-            broadcast(frames.tick(now, toStart, seconds(now, endsAt)), null, 0);
+    /** A frame outside the sale's {@code seq} (chat), sent in queue order at the next flush. */
+    synchronized void queue(byte[] frame) {
+        queued.add(frame);
+    }
+
+    /** Called every base flush interval: the due flush, tick and audience size, in one batch. */
+    synchronized void pump(Instant now, long audience) {
+        long millis = now.toEpochMilli();
+        List<byte[]> out = new ArrayList<>();
+        if (millis >= nextFlushAt) {
+            out = drain(now);
+            nextFlushAt = millis + pace.next(viewers.size());
         }
-        if (audience != lastViewersSent) {
-            lastViewersSent = audience;
-            broadcast(frames.viewers(audience), null, 0);
+        if (clock.tickDue(millis, audience) && (status == SaleStatus.SCHEDULED || status == SaleStatus.LIVE)) {
+            Long toStart = status == SaleStatus.SCHEDULED ? seconds(now, startsAt) : null;
+            out.add(frames.tick(now, toStart, seconds(now, endsAt)));
         }
+        if (clock.viewersDue(millis, audience)) {
+            out.add(frames.viewers(audience, now));
+        }
+        broadcast(out);
     }
 
     /** After the change feed was interrupted: everyone gets a fresh snapshot. */
@@ -121,30 +140,51 @@ final class SaleRoom {
         status = null;
         statusSeq = -1;
         learn(sale);
-        broadcast(frames.snapshot(now, sale, audience), null, 0);
+        broadcast(new ArrayList<>(List.of(frames.snapshot(now, sale, audience))));
     }
 
-    void closeAll(int code, String reason) {
+    synchronized void closeAll(int code, String reason) {
         viewers.forEach(v -> v.close(code, reason));
+    }
+
+    private List<byte[]> drain(Instant now) {
+        List<byte[]> out = new ArrayList<>(pendingStock.size() + queued.size() + 2);
+        for (SaleEvent e : pendingStock.values()) {
+            out.add(frames.event(e, now));
+            metrics.latency(e.at(), now.toEpochMilli());
+        }
+        pendingStock.clear();
+        out.addAll(queued);
+        queued.clear();
+        return out;
+    }
+
+    private void broadcast(List<byte[]> messages) {
+        if (messages.isEmpty() || viewers.isEmpty()) {
+            return;
+        }
+        Batch batch = Batch.of(messages);
+        groups.values().forEach(g -> g.broadcast(batch));
+        batch.release();
+    }
+
+    private LoopGroup group(EventExecutor loop) {
+        return new LoopGroup(
+                loop,
+                config.viewersPerTask(),
+                nanos -> {
+                    pace.lag(nanos);
+                    metrics.fanOutLag(nanos);
+                },
+                metrics);
     }
 
     private void learn(SaleApi.SaleView sale) {
         startsAt = sale.startsAt();
         endsAt = sale.endsAt();
         if (sale.seq() >= statusSeq) {
-            status = sale.status().name();
+            status = sale.status();
             statusSeq = sale.seq();
-        }
-    }
-
-    private void broadcast(String frame, SaleEvent cause, long nowMillis) {
-        if (cause != null) {
-            metrics.latency(cause.at(), nowMillis);
-        }
-        for (Viewer viewer : viewers) {
-            if (!viewer.send(frame)) {
-                viewers.remove(viewer);
-            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ import org.originlive.sale.SaleService;
 
 /**
  * This replica's audience, one {@link SaleRoom} per watched sale. Committed changes arrive from
- * {@link SaleListener}; one timer flushes conflated stock and, once a second, sends ticks and
- * audience sizes.
+ * {@link SaleListener}; one timer at the base flush interval lets every room flush when its own
+ * adaptive interval is due, tick and send its audience size; once a second idle rooms go away.
  */
 @ApplicationScoped
 public class SaleRooms {
@@ -72,7 +73,7 @@ public class SaleRooms {
     Uni<Void> join(Viewer viewer, UUID saleId) {
         // Atomic with the idle sweep, so a joining viewer never lands in a discarded room.
         SaleRoom room = rooms.compute(saleId, (id, existing) -> {
-            SaleRoom r = existing != null ? existing : new SaleRoom(id, frames, metrics);
+            SaleRoom r = existing != null ? existing : opened(id);
             r.expectJoin();
             return r;
         });
@@ -100,7 +101,7 @@ public class SaleRooms {
             Log.warnf("Ignoring a malformed sale event: %s", e.getMessage());
             return;
         }
-        long now = clock.millis();
+        Instant now = clock.instant();
         for (SaleEvent event : events) {
             SaleRoom room = rooms.get(event.saleId());
             if (room != null) {
@@ -128,19 +129,47 @@ public class SaleRooms {
         rooms.values().forEach(room -> room.closeAll(code, reason));
     }
 
+    /**
+     * Queues a frame that is not part of the sale's {@code seq} stream (chat and the like) for
+     * every viewer of the sale on this replica. {@code frame} must serialise to a JSON object
+     * (a record); it is serialised once, now, on the caller's thread, as a JSON object with
+     * {@code type} and {@code serverTime} set (a {@code type} field of {@code frame} is replaced),
+     * and goes out at the room's next flush (at most {@code max-flush-interval} away), after that
+     * flush's stock frames, in the order frames were queued, through the same shared buffer as
+     * every other frame. Not conflated. Does nothing when nobody on this replica watches the sale;
+     * cross-replica delivery is the caller's (publish through the database, queue on each).
+     */
+    public void queueFrame(UUID saleId, String type, Object frame) {
+        SaleRoom room = rooms.get(saleId);
+        if (room != null) {
+            room.queue(frames.other(type, frame, clock.instant()));
+        }
+    }
+
+    private SaleRoom opened(UUID saleId) {
+        SaleRoom room = new SaleRoom(saleId, frames, metrics, config);
+        metrics.roomOpened(saleId, room.pace);
+        return room;
+    }
+
     private void everyFlush() {
-        long now = clock.millis();
-        rooms.values().forEach(room -> room.flushStock(now));
+        Instant now = clock.instant();
+        long millis = now.toEpochMilli();
+        rooms.values().forEach(room -> room.pump(now, counts.total(room.saleId, room.localViewers(), millis)));
         long perSecond = Math.max(1, 1000 / Math.max(1, config.flushInterval().toMillis()));
         if (++flushes % perSecond != 0) {
             return;
         }
+        rooms.keySet()
+                .forEach(id -> rooms.computeIfPresent(id, (key, room) -> {
+                    if (!room.isIdle()) {
+                        return room;
+                    }
+                    metrics.roomClosed(key);
+                    return null;
+                }));
         Map<UUID, Integer> local = new HashMap<>();
-        rooms.keySet().forEach(id -> rooms.computeIfPresent(id, (key, room) -> room.isIdle() ? null : room));
-        rooms.values().forEach(room -> {
-            local.put(room.saleId, room.localViewers());
-            room.tick(clock.instant(), counts.total(room.saleId, room.localViewers(), now));
-        });
+        rooms.values().forEach(room -> local.put(room.saleId, room.localViewers()));
         long announceEvery = Math.max(1, config.viewerCountInterval().toMillis() / 1000);
         if (!local.isEmpty() && (flushes / perSecond) % announceEvery == 0) {
             counts.announce(local);

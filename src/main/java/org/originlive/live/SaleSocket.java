@@ -2,6 +2,7 @@ package org.originlive.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelHandlerContext;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -11,7 +12,6 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,8 +54,11 @@ public class SaleSocket {
         if (draining.isDraining()) {
             return connection.close(new CloseReason(Draining.SERVICE_RESTART, Draining.REASON));
         }
-        // @OnOpen runs on the connection's event loop: its context orders this viewer's writes.
-        Viewer viewer = new Viewer(connection, Vertx.currentContext(), config.maxFramesInFlight(), metrics);
+        ChannelHandlerContext channel = connection.userData().get(SocketGate.CHANNEL);
+        if (channel == null) {
+            return connection.close(new CloseReason(1011, "server error"));
+        }
+        Viewer viewer = new Viewer(connection, channel, config.maxUnsentBytes(), metrics);
         UUID saleId = saleId(connection);
         if (saleId == null) {
             return connection.close(new CloseReason(UNKNOWN_SALE, "unknown sale"));
@@ -68,18 +71,13 @@ public class SaleSocket {
 
     @OnTextMessage
     public Uni<Void> message(String text, WebSocketConnection connection) {
-        Viewer viewer = viewers.get(connection.id());
-        if (viewer == null) {
-            return Uni.createFrom().voidItem();
-        }
         String type = type(text);
+        // Replies go straight to this one socket; only broadcasts need the shared ordered path.
         if ("ping".equals(type)) {
-            viewer.send(Frames.PONG);
-        } else {
-            viewer.send(frames.error(
-                    type == null ? "malformed frame: expected JSON with a type" : "unknown type: " + type));
+            return connection.sendText(Frames.PONG);
         }
-        return Uni.createFrom().voidItem();
+        return connection.sendText(
+                frames.error(type == null ? "malformed frame: expected JSON with a type" : "unknown type: " + type));
     }
 
     /** Vert.x rejects frames over the size limit; that client alone is closed with 1009. */
@@ -90,11 +88,10 @@ public class SaleSocket {
             return connection.close(new CloseReason(1009, "frame too big: at most 4 KiB"));
         }
         Log.debugf("WebSocket error on %s: %s", connection.id(), failure.toString());
-        Viewer viewer = viewers.get(connection.id());
-        if (viewer != null) {
-            viewer.send(frames.error("could not handle the last frame"));
+        if (connection.isClosed()) {
+            return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().voidItem();
+        return connection.sendText(frames.error("could not handle the last frame"));
     }
 
     @OnClose

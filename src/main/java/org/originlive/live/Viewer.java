@@ -1,72 +1,75 @@
 package org.originlive.live;
 
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.Context;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One connected viewer with a bounded send queue: a viewer whose unsent frames pass the bound is
- * closed, never waited for, so one slow phone cannot hold back the others.
+ * One connected viewer. Broadcasts are written straight to its Netty channel, on the channel's own
+ * event loop, as pre-encoded frames; a viewer with more than the allowed unsent bytes when the next
+ * batch comes is dropped (1008), never buffered without bound, so one stalled phone costs nothing.
  */
 final class Viewer {
 
-    private final WebSocketConnection connection;
-    private final Context context;
-    private final int maxInFlight;
-    private final LiveMetrics metrics;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean dropped = new AtomicBoolean();
+    static final int TOO_SLOW = 1008;
 
-    Viewer(WebSocketConnection connection, Context context, int maxInFlight, LiveMetrics metrics) {
+    private final WebSocketConnection connection;
+    private final ChannelHandlerContext channel;
+    private final int maxUnsentBytes;
+    private final LiveMetrics metrics;
+    private volatile boolean closed;
+    // Touched only on the channel's event loop (writes and their completions run there).
+    private long unsentBytes;
+    // Guarded by the room's lock.
+    boolean joined;
+    boolean left;
+
+    Viewer(WebSocketConnection connection, ChannelHandlerContext channel, int maxUnsentBytes, LiveMetrics metrics) {
         this.connection = connection;
-        this.context = context != null ? context : io.vertx.core.Vertx.currentContext();
-        this.maxInFlight = maxInFlight;
+        this.channel = channel;
+        this.maxUnsentBytes = maxUnsentBytes;
         this.metrics = metrics;
     }
 
-    String id() {
-        return connection.id();
+    /** The event loop that owns the socket: the viewer's writes are grouped by it. */
+    EventExecutor loop() {
+        return channel.executor();
     }
 
     boolean isOpen() {
-        return !dropped.get() && connection.isOpen();
+        return !closed && connection.isOpen();
     }
 
-    /** Queues a frame; false if the viewer is gone or was dropped for being too slow. */
-    boolean send(String frame) {
-        if (!isOpen()) {
-            metrics.dropped(1);
+    /** Writes the batch and flushes; runs on {@link #loop()}. False if the viewer is gone or dropped. */
+    boolean write(Batch batch) {
+        if (closed) {
             return false;
         }
-        if (inFlight.incrementAndGet() > maxInFlight) {
-            inFlight.decrementAndGet();
+        if (unsentBytes > maxUnsentBytes || !channel.channel().isActive()) {
             drop();
+            metrics.dropped(batch.frames);
             return false;
         }
-        // Every write goes through the connection's own context queue, so frames leave in the
-        // order they were handed over, whichever thread handed them (room lock order = seq order).
-        context.runOnContext(
-                v -> connection.sendText(frame).subscribe().with(ok -> inFlight.decrementAndGet(), failure -> {
-                    inFlight.decrementAndGet();
-                    metrics.dropped(1);
-                }));
-        metrics.sent(1);
+        int size = batch.size;
+        unsentBytes += size;
+        channel.writeAndFlush(batch.forWrite()).addListener((ChannelFutureListener) written -> unsentBytes -= size);
         return true;
     }
 
     void close(int code, String reason) {
+        closed = true;
         if (connection.isOpen()) {
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, failure -> {});
         }
     }
 
     private void drop() {
-        if (dropped.compareAndSet(false, true)) {
+        if (!closed && channel.channel().isActive()) {
             metrics.viewerDropped();
-            metrics.dropped(1);
-            close(1008, "too slow: reconnect and re-read the sale");
+            close(TOO_SLOW, "too slow: reconnect and re-read the sale");
         }
+        closed = true;
     }
 }

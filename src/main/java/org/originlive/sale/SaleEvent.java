@@ -1,6 +1,8 @@
 package org.originlive.sale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -9,21 +11,29 @@ import java.util.UUID;
  * epoch millis, for the notify-to-send latency metric.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SaleEvent(String kind, UUID saleId, UUID itemId, Integer remaining, String status, long seq, long at) {
+public record SaleEvent(Kind kind, UUID saleId, UUID itemId, Integer remaining, SaleStatus status, long seq, long at) {
 
-    public static final String STOCK = "stock";
-    public static final String STATUS = "status";
-    public static final String PINNED = "pinned";
+    /** What changed; written in lower case, as the frames name it. */
+    public enum Kind {
+        STOCK,
+        STATUS,
+        PINNED;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public static SaleEvent stock(UUID saleId, UUID itemId, int remaining, long seq, long at) {
-        return new SaleEvent(STOCK, saleId, itemId, remaining, null, seq, at);
+        return new SaleEvent(Kind.STOCK, saleId, itemId, remaining, null, seq, at);
     }
 
     public static SaleEvent status(UUID saleId, SaleStatus status, long seq, long at) {
-        return new SaleEvent(STATUS, saleId, null, null, status.name(), seq, at);
+        return new SaleEvent(Kind.STATUS, saleId, null, null, status, seq, at);
     }
 
     public static SaleEvent pinned(UUID saleId, UUID itemId, long seq, long at) {
-        return new SaleEvent(PINNED, saleId, itemId, null, null, seq, at);
+        return new SaleEvent(Kind.PINNED, saleId, itemId, null, null, seq, at);
     }
 }
