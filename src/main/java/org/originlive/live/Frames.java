@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
@@ -13,7 +14,15 @@ import org.originlive.sale.SaleEvent;
 @ApplicationScoped
 class Frames {
 
-    record Snapshot(String type, Instant serverTime, SaleApi.SaleView sale, long viewers, long seq) {}
+    record Snapshot(
+            String type,
+            Instant serverTime,
+            SaleApi.SaleView sale,
+            long viewers,
+            long seq,
+            List<?> chat,
+            Object pinnedMessage,
+            Object reactions) {}
 
     /** {@code changedAt}: epoch millis of the change (an addition to the contract, for latency). */
     record Stock(String type, UUID itemId, int remaining, long seq, long changedAt) {}
@@ -39,8 +48,9 @@ class Frames {
         this.json = json;
     }
 
-    String snapshot(Instant now, SaleApi.SaleView sale, long viewers) {
-        return write(new Snapshot("snapshot", now, sale, viewers, sale.seq()));
+    String snapshot(Instant now, SaleApi.SaleView sale, RoomChat.Snapshot chat, long viewers) {
+        return write(new Snapshot(
+                "snapshot", now, sale, viewers, sale.seq(), chat.chat(), chat.pinnedMessage(), chat.reactions()));
     }
 
     String event(SaleEvent e) {
@@ -64,7 +74,7 @@ class Frames {
         return write(new Error("error", message));
     }
 
-    private String write(Object frame) {
+    String write(Object frame) {
         try {
             return json.writeValueAsString(frame);
         } catch (JsonProcessingException e) {

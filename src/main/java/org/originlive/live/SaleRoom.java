@@ -27,6 +27,7 @@ final class SaleRoom {
     private final Set<Viewer> viewers = ConcurrentHashMap.newKeySet();
     private final Map<UUID, SaleEvent> pendingStock = new LinkedHashMap<>();
     private final Map<UUID, SaleEvent> latest = new HashMap<>();
+    private final List<String> queued = new ArrayList<>();
     private String status;
     private long statusSeq = -1;
     private Instant startsAt;
@@ -49,10 +50,10 @@ final class SaleRoom {
     }
 
     /** Sends the snapshot, then whatever this room heard after it, then makes the viewer live. */
-    synchronized void join(Viewer viewer, SaleApi.SaleView sale, Instant now, long audience) {
+    synchronized void join(Viewer viewer, SaleApi.SaleView sale, RoomChat.Snapshot chat, Instant now, long audience) {
         joining--;
         learn(sale);
-        viewer.send(frames.snapshot(now, sale, audience));
+        viewer.send(frames.snapshot(now, sale, chat, audience));
         latest.values().stream()
                 .filter(e -> e.seq() > sale.seq())
                 .sorted(Comparator.comparingLong(SaleEvent::seq))
@@ -91,15 +92,20 @@ final class SaleRoom {
         latest.put(event.itemId() == null ? saleId : event.itemId(), event);
     }
 
+    /** A non-conflated frame (chat), sent in order at the next flush. */
+    synchronized void queue(String frame) {
+        queued.add(frame);
+    }
+
     synchronized void flushStock(long nowMillis) {
-        if (pendingStock.isEmpty()) {
-            return;
-        }
         List<SaleEvent> due = new ArrayList<>(pendingStock.values());
         pendingStock.clear();
         for (SaleEvent e : due) {
             broadcast(frames.event(e), e, nowMillis);
         }
+        List<String> out = new ArrayList<>(queued);
+        queued.clear();
+        out.forEach(frame -> broadcast(frame, null, 0));
     }
 
     /** The once-a-second frames: the clock while the sale is open, and the audience if it changed. */
@@ -115,13 +121,13 @@ final class SaleRoom {
     }
 
     /** After the change feed was interrupted: everyone gets a fresh snapshot. */
-    synchronized void resync(SaleApi.SaleView sale, Instant now, long audience) {
+    synchronized void resync(SaleApi.SaleView sale, RoomChat.Snapshot chat, Instant now, long audience) {
         pendingStock.clear();
         latest.clear();
         status = null;
         statusSeq = -1;
         learn(sale);
-        broadcast(frames.snapshot(now, sale, audience), null, 0);
+        broadcast(frames.snapshot(now, sale, chat, audience), null, 0);
     }
 
     void closeAll(int code, String reason) {

@@ -1,0 +1,191 @@
+package org.originlive.chat;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.originlive.common.Caller;
+import org.originlive.common.ProblemException;
+import org.originlive.common.Role;
+
+/**
+ * Posting and moderating messages. Every write takes the sale's room row lock first (then the
+ * message), so seq has no gaps, rules are judged on committed data and pins never point at a
+ * deleted message, on any number of replicas.
+ */
+@ApplicationScoped
+public class ChatService {
+
+    static final int MAX_BODY = 200;
+
+    private final ChatRepository chat;
+    private final ChatEvents events;
+    private final ChatRules rules;
+    private final ChatMetrics metrics;
+
+    ChatService(ChatRepository chat, ChatEvents events, ChatRules rules, ChatMetrics metrics) {
+        this.chat = chat;
+        this.events = events;
+        this.rules = rules;
+        this.metrics = metrics;
+    }
+
+    public Uni<ChatApi.ChatMessage> post(Caller caller, UUID saleId, ChatApi.PostMessage request) {
+        String body = ChatText.line("body", request.body(), MAX_BODY);
+        ChatApi.Kind kind = request.kind() == null ? ChatApi.Kind.TEXT : request.kind();
+        return chat.pool()
+                .withTransaction(tx -> sale(tx, saleId).flatMap(sale -> chat.lockRoom(tx, saleId)
+                        .call(room -> admit(tx, caller, saleId, sale, room, kind))
+                        .flatMap(room -> store(tx, caller, saleId, sale, room, kind, body))))
+                .invoke(message -> metrics.posted(message.status()));
+    }
+
+    /** HELD → VISIBLE with the next seq; anything else is a 409. */
+    public Uni<ChatApi.ChatMessage> approve(Caller caller, UUID saleId, UUID messageId) {
+        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
+                .flatMap(sale -> chat.lockRoom(tx, saleId))
+                .flatMap(room -> message(tx, saleId, messageId))
+                .invoke(message -> {
+                    if (message.status() != ChatApi.Status.HELD) {
+                        throw ProblemException.conflict(
+                                "not-held",
+                                "Message is not held",
+                                "Only a HELD message can be approved; this one is " + message.status());
+                    }
+                })
+                .flatMap(message -> chat.nextSeq(tx, saleId))
+                .flatMap(seq -> chat.setStatus(tx, messageId, ChatApi.Status.VISIBLE, seq))
+                .call(message -> events.publish(tx, ChatEvent.chat(message))));
+    }
+
+    /** VISIBLE or HELD → DELETED, unpinning it; deleting a deleted message changes nothing. */
+    public Uni<Void> delete(Caller caller, UUID saleId, UUID messageId) {
+        return chat.pool()
+                .withTransaction(tx -> moderate(tx, caller, saleId)
+                        .flatMap(sale -> chat.lockRoom(tx, saleId))
+                        .flatMap(room -> message(tx, saleId, messageId).flatMap(message -> {
+                            if (message.status() == ChatApi.Status.DELETED) {
+                                return Uni.createFrom().item(false);
+                            }
+                            return chat.setStatus(tx, messageId, ChatApi.Status.DELETED, null)
+                                    .call(x -> messageId.equals(room.pinnedMessageId())
+                                            ? unpinned(tx, saleId)
+                                            : Uni.createFrom().voidItem())
+                                    .call(x -> message.status() == ChatApi.Status.VISIBLE
+                                            ? events.publish(tx, ChatEvent.deleted(saleId, messageId))
+                                            : Uni.createFrom().voidItem())
+                                    .replaceWith(true);
+                        })))
+                .invoke(deleted -> {
+                    if (deleted) {
+                        metrics.deleted();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** One pinned message per sale; a new pin replaces the old. Only VISIBLE messages. */
+    public Uni<ChatApi.ChatMessage> pin(Caller caller, UUID saleId, UUID messageId) {
+        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
+                .flatMap(sale -> chat.lockRoom(tx, saleId))
+                .flatMap(room -> message(tx, saleId, messageId))
+                .invoke(message -> {
+                    if (message.status() != ChatApi.Status.VISIBLE) {
+                        throw ProblemException.conflict(
+                                "not-visible",
+                                "Message is not visible",
+                                "Only a VISIBLE message can be pinned; this one is " + message.status());
+                    }
+                })
+                .call(message -> chat.pin(tx, saleId, messageId))
+                .call(message -> events.publish(tx, ChatEvent.pinned(saleId, message))));
+    }
+
+    public Uni<Void> unpin(Caller caller, UUID saleId) {
+        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
+                .flatMap(sale -> chat.lockRoom(tx, saleId))
+                .flatMap(room ->
+                        room.pinnedMessageId() == null ? Uni.createFrom().voidItem() : unpinned(tx, saleId)));
+    }
+
+    /** The sale, or 404; then 403 unless the caller moderates it (its host, or any admin). */
+    Uni<ChatRepository.SaleInfo> moderate(SqlClient client, Caller caller, UUID saleId) {
+        return sale(client, saleId).invoke(sale -> {
+            if (!isModerator(caller, sale)) {
+                throw ProblemException.forbidden("Only the sale's host or an admin may moderate its chat");
+            }
+        });
+    }
+
+    Uni<ChatRepository.SaleInfo> sale(SqlClient client, UUID saleId) {
+        return chat.sale(client, saleId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)));
+    }
+
+    static boolean isModerator(Caller caller, ChatRepository.SaleInfo sale) {
+        return caller != null && (caller.is(Role.ADMIN) || sale.hostId().equals(caller.id()));
+    }
+
+    private Uni<Void> admit(
+            SqlClient tx,
+            Caller caller,
+            UUID saleId,
+            ChatRepository.SaleInfo sale,
+            ChatRepository.Room room,
+            ChatApi.Kind kind) {
+        if (!sale.isOpen() || !room.enabled()) {
+            throw ProblemException.conflict(
+                    "chat-closed",
+                    "Chat is closed",
+                    sale.isOpen() ? "The host has turned chat off" : "Chat is closed on a " + sale.status() + " sale");
+        }
+        return chat.bannedUntil(tx, saleId, caller.id(), room.now())
+                .invoke(until -> until.ifPresent(u -> {
+                    throw new ProblemException(403, "banned", "Banned", "You may not post in this chat until " + u);
+                }))
+                .flatMap(until -> isModerator(caller, sale)
+                        ? Uni.createFrom().voidItem()
+                        : chat.recent(
+                                        tx,
+                                        saleId,
+                                        caller.id(),
+                                        room.now().minus(rules.lookback(room.slowModeSeconds())),
+                                        rules.messagesPerWindow())
+                                .invoke(recent -> rules.check(recent, room.now(), room.slowModeSeconds(), kind))
+                                .replaceWithVoid());
+    }
+
+    private Uni<ChatApi.ChatMessage> store(
+            SqlClient tx,
+            Caller caller,
+            UUID saleId,
+            ChatRepository.SaleInfo sale,
+            ChatRepository.Room room,
+            ChatApi.Kind kind,
+            String body) {
+        boolean held = rules.isBlocked(body, room.blockedTerms());
+        Uni<Long> seq = held ? Uni.createFrom().nullItem() : chat.nextSeq(tx, saleId);
+        return seq.flatMap(s -> chat.insert(
+                        tx,
+                        UUID.randomUUID(),
+                        saleId,
+                        s,
+                        caller.id(),
+                        sale.hostId(),
+                        kind,
+                        body,
+                        held ? ChatApi.Status.HELD : ChatApi.Status.VISIBLE,
+                        room.now()))
+                .map(found -> found.orElseThrow(() -> ProblemException.forbidden("Your account no longer exists")))
+                .call(message -> held ? Uni.createFrom().voidItem() : events.publish(tx, ChatEvent.chat(message)));
+    }
+
+    private Uni<ChatApi.ChatMessage> message(SqlClient tx, UUID saleId, UUID messageId) {
+        return chat.find(tx, saleId, messageId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Message", messageId)));
+    }
+
+    private Uni<Void> unpinned(SqlClient tx, UUID saleId) {
+        return chat.pin(tx, saleId, null).call(x -> events.publish(tx, ChatEvent.pinned(saleId, null)));
+    }
+}
