@@ -1,6 +1,7 @@
 package org.originlive.chat;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Role;
 
-@Path("/api/sales/{id}")
+@Path("/api")
 @Tag(name = "Live room chat")
 public class ChatResource {
 
@@ -29,22 +30,25 @@ public class ChatResource {
     private final ModerationService moderation;
     private final ReactionService reactions;
     private final JsonWebToken jwt;
+    private final CurrentIdentityAssociation identity;
 
     ChatResource(
             ChatService chat,
             ChatHistoryService history,
             ModerationService moderation,
             ReactionService reactions,
-            JsonWebToken jwt) {
+            JsonWebToken jwt,
+            CurrentIdentityAssociation identity) {
         this.chat = chat;
         this.history = history;
         this.moderation = moderation;
         this.reactions = reactions;
         this.jwt = jwt;
+        this.identity = identity;
     }
 
     @POST
-    @Path("/chat")
+    @Path("/sales/{id}/chat")
     @Authenticated
     @Operation(summary = "Post a message or question; HELD (201) when it contains a blocked term")
     public Uni<Response> post(UUID id, @NotNull ChatApi.PostMessage request) {
@@ -53,7 +57,7 @@ public class ChatResource {
     }
 
     @GET
-    @Path("/chat")
+    @Path("/sales/{id}/chat")
     @PermitAll
     @Operation(summary = "VISIBLE messages in seq order: after afterSeq, or the latest; moderators may ask for HELD")
     public Uni<ChatApi.ChatPage> list(
@@ -62,12 +66,16 @@ public class ChatResource {
             @QueryParam("limit") String limit,
             @QueryParam("kind") String kind,
             @QueryParam("status") String status) {
-        Caller caller = jwt.getSubject() == null ? null : Caller.of(jwt);
-        return history.list(caller, id, afterSeq, limit, kind, status);
+        // Only a moderator's HELD queue needs the caller; public reads never resolve a token.
+        Uni<Caller> caller = "HELD".equalsIgnoreCase(status)
+                ? identity.getDeferredIdentity()
+                        .map(who -> who.isAnonymous() ? null : Caller.of((JsonWebToken) who.getPrincipal()))
+                : Uni.createFrom().nullItem();
+        return caller.flatMap(who -> history.list(who, id, afterSeq, limit, kind, status));
     }
 
     @POST
-    @Path("/chat/{msgId}/approve")
+    @Path("/sales/{id}/chat/{msgId}/approve")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Approve a HELD message: it becomes VISIBLE with the next seq")
     public Uni<ChatApi.ChatMessage> approve(UUID id, UUID msgId) {
@@ -75,7 +83,7 @@ public class ChatResource {
     }
 
     @DELETE
-    @Path("/chat/{msgId}")
+    @Path("/sales/{id}/chat/{msgId}")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Delete a message; viewers get chat_deleted")
     public Uni<Response> delete(UUID id, UUID msgId) {
@@ -84,7 +92,7 @@ public class ChatResource {
     }
 
     @POST
-    @Path("/chat/{msgId}/pin")
+    @Path("/sales/{id}/chat/{msgId}/pin")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Pin a VISIBLE message (replaces the pinned one)")
     public Uni<ChatApi.ChatMessage> pin(UUID id, UUID msgId) {
@@ -92,7 +100,7 @@ public class ChatResource {
     }
 
     @POST
-    @Path("/chat/unpin")
+    @Path("/sales/{id}/chat/unpin")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Unpin the pinned message")
     public Uni<Response> unpin(UUID id) {
@@ -100,7 +108,7 @@ public class ChatResource {
     }
 
     @POST
-    @Path("/chat/bans")
+    @Path("/sales/{id}/chat/bans")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Ban a user from this sale's chat: for durationSeconds, or until the sale ends")
     public Uni<Response> ban(UUID id, @NotNull ChatApi.BanRequest request) {
@@ -111,7 +119,7 @@ public class ChatResource {
     }
 
     @DELETE
-    @Path("/chat/bans/{userId}")
+    @Path("/sales/{id}/chat/bans/{userId}")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Lift a ban or timeout")
     public Uni<Response> unban(UUID id, UUID userId) {
@@ -120,7 +128,7 @@ public class ChatResource {
     }
 
     @GET
-    @Path("/chat/bans")
+    @Path("/sales/{id}/chat/bans")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The bans and timeouts in force")
     public Uni<ChatApi.Bans> bans(UUID id) {
@@ -128,7 +136,7 @@ public class ChatResource {
     }
 
     @GET
-    @Path("/chat/settings")
+    @Path("/sales/{id}/chat/settings")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Chat on/off, slow mode and the sale's blocked terms")
     public Uni<ChatApi.Settings> settings(UUID id) {
@@ -136,7 +144,7 @@ public class ChatResource {
     }
 
     @PUT
-    @Path("/chat/settings")
+    @Path("/sales/{id}/chat/settings")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Replace the chat settings")
     public Uni<ChatApi.Settings> changeSettings(UUID id, @NotNull ChatApi.Settings request) {
@@ -144,7 +152,7 @@ public class ChatResource {
     }
 
     @POST
-    @Path("/reactions")
+    @Path("/sales/{id}/reactions")
     @Authenticated
     @Operation(summary = "React (like, heart, fire); at most 10 a second per user are counted, all get 202")
     public Uni<Response> react(UUID id, @NotNull ChatApi.React request) {
@@ -153,7 +161,7 @@ public class ChatResource {
     }
 
     @GET
-    @Path("/reactions")
+    @Path("/sales/{id}/reactions")
     @PermitAll
     @Operation(summary = "Reaction totals of the sale (as saved, at most a flush interval behind)")
     public Uni<ChatApi.Reactions> reactionTotals(UUID id) {
