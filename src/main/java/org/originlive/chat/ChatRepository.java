@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ public class ChatRepository {
     record Room(boolean enabled, int slowModeSeconds, List<String> blockedTerms, UUID pinnedMessageId, Instant now) {}
 
     /** A user's recent messages in a sale, for the moderation rules. */
-    record Recent(Instant lastMessage, Instant lastQuestion, Instant nthLatest) {}
+    record Recent(Instant lastMessage, Instant lastQuestion, Instant nthLatest, Instant now) {}
 
     private final Pool pool;
 
@@ -92,18 +93,25 @@ public class ChatRepository {
                         Rows.first(rows).map(r -> r.getOffsetDateTime("until").toInstant()));
     }
 
-    /** The user's last message, last question and {@code n}-th latest message since {@code since}. */
-    Uni<Recent> recent(SqlClient tx, UUID saleId, UUID userId, Instant since, int n) {
-        return tx.preparedQuery("SELECT max(created_at) AS last_message,"
-                        + " max(created_at) FILTER (WHERE kind = 'QUESTION') AS last_question,"
-                        + " (SELECT created_at FROM chat_message WHERE sale_id = $1 AND author_id = $2"
-                        + "  AND created_at > $3 ORDER BY created_at DESC OFFSET $4 LIMIT 1) AS nth_latest"
-                        + " FROM chat_message WHERE sale_id = $1 AND author_id = $2 AND created_at > $3")
-                .execute(Tuple.of(saleId, userId, utc(since), n - 1))
+    /**
+     * The user's last message, last question and {@code n}-th latest message within the last
+     * {@code lookback}, with the database clock they were judged by.
+     */
+    Uni<Recent> recent(SqlClient client, UUID saleId, UUID userId, Duration lookback, int n) {
+        return client.preparedQuery("WITH c AS (SELECT clock_timestamp() AS now),"
+                        + " m AS (SELECT created_at, kind FROM chat_message, c WHERE sale_id = $1 AND author_id = $2"
+                        + "  AND created_at > c.now - make_interval(secs => $3))"
+                        + " SELECT c.now, (SELECT max(created_at) FROM m) AS last_message,"
+                        + " (SELECT max(created_at) FROM m WHERE kind = 'QUESTION') AS last_question,"
+                        + " (SELECT created_at FROM m ORDER BY created_at DESC OFFSET $4 LIMIT 1) AS nth_latest FROM c")
+                .execute(Tuple.of(saleId, userId, lookback.toMillis() / 1000.0, n - 1))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new Recent(
-                            instant(r, "last_message"), instant(r, "last_question"), instant(r, "nth_latest"));
+                            instant(r, "last_message"),
+                            instant(r, "last_question"),
+                            instant(r, "nth_latest"),
+                            instant(r, "now"));
                 });
     }
 

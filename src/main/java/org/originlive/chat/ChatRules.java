@@ -39,7 +39,8 @@ class ChatRules {
     }
 
     /** Throws a 429 with Retry-After when the post breaks a rule. */
-    void check(ChatRepository.Recent recent, Instant now, int slowModeSeconds, ChatApi.Kind kind) {
+    void check(ChatRepository.Recent recent, int slowModeSeconds, ChatApi.Kind kind) {
+        Instant now = recent.now();
         if (slowModeSeconds > 0 && recent.lastMessage() != null) {
             Instant next = recent.lastMessage().plusSeconds(slowModeSeconds);
             if (next.isAfter(now)) {

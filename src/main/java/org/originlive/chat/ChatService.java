@@ -33,8 +33,9 @@ public class ChatService {
     public Uni<ChatApi.ChatMessage> post(Caller caller, UUID saleId, ChatApi.PostMessage request) {
         String body = ChatText.line("body", request.body(), MAX_BODY);
         ChatApi.Kind kind = request.kind() == null ? ChatApi.Kind.TEXT : request.kind();
-        return chat.pool()
-                .withTransaction(tx -> sale(tx, saleId).flatMap(sale -> chat.lockRoom(tx, saleId)
+        return sale(chat.pool(), saleId)
+                .call(sale -> precheck(caller, saleId, sale, kind))
+                .flatMap(sale -> chat.pool().withTransaction(tx -> chat.lockRoom(tx, saleId)
                         .call(room -> admit(tx, caller, saleId, sale, room, kind))
                         .flatMap(room -> store(tx, caller, saleId, sale, room, kind, body))))
                 .invoke(message -> metrics.posted(message.status()));
@@ -149,10 +150,29 @@ public class ChatService {
                                         tx,
                                         saleId,
                                         caller.id(),
-                                        room.now().minus(rules.lookback(room.slowModeSeconds())),
+                                        rules.lookback(room.slowModeSeconds()),
                                         rules.messagesPerWindow())
-                                .invoke(recent -> rules.check(recent, room.now(), room.slowModeSeconds(), kind))
+                                .invoke(recent -> rules.check(recent, room.slowModeSeconds(), kind))
                                 .replaceWithVoid());
+    }
+
+    /**
+     * The rules on committed data, before queueing for the room lock: a flood is refused without
+     * waiting for or writing the room row. Only refusals are final here (committed messages only
+     * add up); an admitted post is judged again under the lock.
+     */
+    private Uni<Void> precheck(Caller caller, UUID saleId, ChatRepository.SaleInfo sale, ChatApi.Kind kind) {
+        if (isModerator(caller, sale)) {
+            return Uni.createFrom().voidItem();
+        }
+        return chat.readRoom(saleId).flatMap(room -> chat.recent(
+                        chat.pool(),
+                        saleId,
+                        caller.id(),
+                        rules.lookback(room.slowModeSeconds()),
+                        rules.messagesPerWindow())
+                .invoke(recent -> rules.check(recent, room.slowModeSeconds(), kind))
+                .replaceWithVoid());
     }
 
     private Uni<ChatApi.ChatMessage> store(
