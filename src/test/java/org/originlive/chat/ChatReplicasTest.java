@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.originlive.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +31,19 @@ class ChatReplicasTest {
 
     @BeforeAll
     static void startTheOtherReplica() {
-        String keys = Path.of("target/test-classes/test-keys").toAbsolutePath().toString();
         other = Replica.start(Map.of(
-                "quarkus.datasource.reactive.url", PostgresResource.server().reactiveUrl(),
-                "quarkus.datasource.jdbc.url", PostgresResource.server().jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
-                // Both replicas trust the tokens this test mints.
-                "mp.jwt.verify.publickey.location", keys + "/public.pem",
-                "smallrye.jwt.sign.key.location", keys + "/private.pem",
-                "originlive.admin.email", Api.ADMIN_EMAIL,
-                "originlive.admin.password", Api.ADMIN_PASSWORD));
+                "quarkus.datasource.reactive.url",
+                PostgresResource.server().reactiveUrl(),
+                "quarkus.datasource.jdbc.url",
+                PostgresResource.server().jdbcUrl(),
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                "postgres",
+                "originlive.admin.email",
+                Api.ADMIN_EMAIL,
+                "originlive.admin.password",
+                Api.ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -60,7 +62,8 @@ class ChatReplicasTest {
                 WsClient there = WsClient.watch(other.port, sale)) {
             await().atMost(WAIT).until(() -> !here.frames.isEmpty() && !there.frames.isEmpty());
 
-            String fromThere = as(buyer).port(other.port)
+            String fromThere = as(there(buyer))
+                    .port(other.port)
                     .body(Map.of("body", "posted through the other replica"))
                     .post("/api/sales/" + sale + "/chat")
                     .then()
@@ -68,16 +71,23 @@ class ChatReplicasTest {
                     .extract()
                     .path("id");
             String fromHere = Chat.say(buyer, sale, "posted through this one");
-            await().atMost(WAIT).until(() -> chatIds(here).size() == 2 && chatIds(there).size() == 2);
+            await().atMost(WAIT)
+                    .until(() -> chatIds(here).size() == 2 && chatIds(there).size() == 2);
             assertThat(chatIds(here)).containsExactly(fromThere, fromHere);
             assertThat(chatIds(there)).containsExactly(fromThere, fromHere);
 
-            as(host).port(other.port).delete("/api/sales/" + sale + "/chat/" + fromHere).then().statusCode(204);
+            as(there(host))
+                    .port(other.port)
+                    .delete("/api/sales/" + sale + "/chat/" + fromHere)
+                    .then()
+                    .statusCode(204);
             await().atMost(WAIT).until(() -> !here.ofType("chat_deleted").isEmpty());
-            assertThat(here.ofType("chat_deleted").get(0).getString("messageId")).isEqualTo(fromHere);
+            assertThat(here.ofType("chat_deleted").get(0).getString("messageId"))
+                    .isEqualTo(fromHere);
             Chat.read(sale, "").then().body("items.id", org.hamcrest.Matchers.contains(fromThere));
 
-            as(buyer).port(other.port)
+            as(there(buyer))
+                    .port(other.port)
                     .body(Map.of("type", "heart"))
                     .post("/api/sales/" + sale + "/reactions")
                     .then()
@@ -97,14 +107,33 @@ class ChatReplicasTest {
                 .post("/api/sales/" + sale + "/chat/bans")
                 .then()
                 .statusCode(201);
-        as(buyer).port(other.port)
+        as(there(buyer))
+                .port(other.port)
                 .body(Map.of("body", "can I still talk over there?"))
                 .post("/api/sales/" + sale + "/chat")
                 .then()
                 .statusCode(403)
                 .body("type", endsWith("/banned"));
-        as(host).port(other.port).delete("/api/sales/" + sale + "/chat/bans/" + buyerId).then().statusCode(204);
+        as(there(host))
+                .port(other.port)
+                .delete("/api/sales/" + sale + "/chat/bans/" + buyerId)
+                .then()
+                .statusCode(204);
         Chat.post(buyer, sale, "back here").then().statusCode(201);
+    }
+
+    /** Each replica signs with its own key (as in FaultToleranceIT): the same account signs in over there. */
+    private static String there(String token) {
+        String email = as(token).get("/api/me").then().statusCode(200).extract().path("email");
+        return RestAssured.given()
+                .port(other.port)
+                .contentType("application/json")
+                .body(Map.of("email", email, "password", Api.PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
     }
 
     private static List<String> chatIds(WsClient viewer) {
