@@ -1,5 +1,6 @@
 package org.originlive.chat;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -335,5 +336,33 @@ class ChatTest {
                 .then()
                 .statusCode(200);
         as(host).get(url).then().body("slowModeSeconds", equalTo(120)).body("blockedTerms", contains("x".repeat(40)));
+    }
+
+    @Test
+    void metricsCountPostsHeldDeletedAndBans() {
+        String host = Api.host();
+        String sale = Chat.liveSale(host);
+        String buyer = Api.consumer();
+        Chat.say(buyer, sale, "counted");
+        Chat.post(buyer, sale, "platformbannedword").then().statusCode(201);
+        as(host).delete("/api/sales/" + sale + "/chat/" + Chat.say(buyer, sale, "gone"))
+                .then()
+                .statusCode(204);
+        as(host).body(Map.of("userId", Chat.userId(buyer), "durationSeconds", 60))
+                .post("/api/sales/" + sale + "/chat/bans")
+                .then()
+                .statusCode(201);
+        String metrics =
+                anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : List.of(
+                "originlive_chat_messages_posted_total",
+                "originlive_chat_messages_held_total",
+                "originlive_chat_messages_deleted_total",
+                "originlive_chat_bans_total")) {
+            assertThat(metrics.lines().filter(l -> l.startsWith(name)).findFirst())
+                    .hasValueSatisfying(
+                            line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                                    .isPositive());
+        }
     }
 }
