@@ -86,13 +86,6 @@ public class ChatRepository {
                 .map(rows -> rows.iterator().next().getLong("last_seq"));
     }
 
-    Uni<Optional<Instant>> bannedUntil(SqlClient tx, UUID saleId, UUID userId, Instant now) {
-        return tx.preparedQuery("SELECT until FROM chat_ban WHERE sale_id = $1 AND user_id = $2 AND until > $3")
-                .execute(Tuple.of(saleId, userId, utc(now)))
-                .map(rows ->
-                        Rows.first(rows).map(r -> r.getOffsetDateTime("until").toInstant()));
-    }
-
     /**
      * The user's last message, last question and {@code n}-th latest message within the last
      * {@code lookback}, with the database clock they were judged by.
@@ -223,39 +216,6 @@ public class ChatRepository {
                 .replaceWithVoid();
     }
 
-    /** The user's account role, or empty for an unknown user. */
-    Uni<Optional<String>> userRole(SqlClient client, UUID userId) {
-        return client.preparedQuery("SELECT role FROM app_user WHERE id = $1")
-                .execute(Tuple.of(userId))
-                .map(rows -> Rows.first(rows).map(r -> r.getString("role")));
-    }
-
-    Uni<ChatApi.Ban> ban(SqlClient tx, UUID saleId, UUID userId, Instant until, String reason, UUID by) {
-        return tx.preparedQuery("INSERT INTO chat_ban (sale_id, user_id, until, reason, created_by)"
-                        + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sale_id, user_id) DO UPDATE SET"
-                        + " until = excluded.until, reason = excluded.reason, created_by = excluded.created_by,"
-                        + " created_at = now() RETURNING user_id, until, reason")
-                .execute(Tuple.of(saleId, userId, utc(until), reason, by))
-                .map(rows -> ban(rows.iterator().next()));
-    }
-
-    Uni<Void> unban(SqlClient client, UUID saleId, UUID userId) {
-        return client.preparedQuery("DELETE FROM chat_ban WHERE sale_id = $1 AND user_id = $2")
-                .execute(Tuple.of(saleId, userId))
-                .replaceWithVoid();
-    }
-
-    Uni<List<ChatApi.Ban>> bans(UUID saleId) {
-        return pool.preparedQuery("SELECT user_id, until, reason FROM chat_ban"
-                        + " WHERE sale_id = $1 AND until > clock_timestamp() ORDER BY until, user_id")
-                .execute(Tuple.of(saleId))
-                .map(rows -> {
-                    List<ChatApi.Ban> bans = new ArrayList<>();
-                    rows.forEach(r -> bans.add(ban(r)));
-                    return bans;
-                });
-    }
-
     private static Room room(Row r, OffsetDateTime now) {
         String[] terms = r.getArrayOfStrings("blocked_terms");
         return new Room(
@@ -264,11 +224,6 @@ public class ChatRepository {
                 terms == null ? List.of() : List.of(terms),
                 r.getUUID("pinned_message_id"),
                 now == null ? null : now.toInstant());
-    }
-
-    private static ChatApi.Ban ban(Row r) {
-        return new ChatApi.Ban(
-                r.getUUID("user_id"), r.getOffsetDateTime("until").toInstant(), r.getString("reason"));
     }
 
     private static ChatApi.Reactions reactions(Row r) {
@@ -298,7 +253,7 @@ public class ChatRepository {
         return value == null ? null : value.toInstant();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -19,12 +19,15 @@ public class ChatService {
     static final int MAX_BODY = 200;
 
     private final ChatRepository chat;
+    private final ChatBanRepository banned;
     private final ChatEvents events;
     private final ChatRules rules;
     private final ChatMetrics metrics;
 
-    ChatService(ChatRepository chat, ChatEvents events, ChatRules rules, ChatMetrics metrics) {
+    ChatService(
+            ChatRepository chat, ChatBanRepository banned, ChatEvents events, ChatRules rules, ChatMetrics metrics) {
         this.chat = chat;
+        this.banned = banned;
         this.events = events;
         this.rules = rules;
         this.metrics = metrics;
@@ -140,7 +143,7 @@ public class ChatService {
                     "Chat is closed",
                     sale.isOpen() ? "The host has turned chat off" : "Chat is closed on a " + sale.status() + " sale");
         }
-        return chat.bannedUntil(tx, saleId, caller.id(), room.now())
+        return banned.bannedUntil(tx, saleId, caller.id(), room.now())
                 .invoke(until -> until.ifPresent(u -> {
                     throw new ProblemException(403, "banned", "Banned", "You may not post in this chat until " + u);
                 }))

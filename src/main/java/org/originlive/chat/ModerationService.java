@@ -23,11 +23,13 @@ public class ModerationService {
     static final int MAX_REASON = 200;
 
     private final ChatRepository chat;
+    private final ChatBanRepository banned;
     private final ChatService service;
     private final ChatMetrics metrics;
 
-    ModerationService(ChatRepository chat, ChatService service, ChatMetrics metrics) {
+    ModerationService(ChatRepository chat, ChatBanRepository banned, ChatService service, ChatMetrics metrics) {
         this.chat = chat;
+        this.banned = banned;
         this.service = service;
         this.metrics = metrics;
     }
@@ -48,7 +50,7 @@ public class ModerationService {
         UUID userId = request.userId();
         return chat.pool()
                 .withTransaction(tx -> service.moderate(tx, caller, saleId).flatMap(sale -> chat.lockRoom(tx, saleId)
-                        .call(room -> chat.userRole(tx, userId).invoke(role -> {
+                        .call(room -> banned.userRole(tx, userId).invoke(role -> {
                             if (role.isEmpty()) {
                                 throw ProblemException.invalid("userId", "no such user");
                             }
@@ -60,19 +62,19 @@ public class ModerationService {
                             Instant until = duration == null
                                     ? sale.endsAt()
                                     : room.now().plusSeconds(duration);
-                            return chat.ban(tx, saleId, userId, until, reason, caller.id());
+                            return banned.ban(tx, saleId, userId, until, reason, caller.id());
                         })))
                 .invoke(ban -> metrics.banned());
     }
 
     public Uni<Void> unban(Caller caller, UUID saleId, UUID userId) {
         return chat.pool().withTransaction(tx -> service.moderate(tx, caller, saleId)
-                .flatMap(sale -> chat.unban(tx, saleId, userId)));
+                .flatMap(sale -> banned.unban(tx, saleId, userId)));
     }
 
     public Uni<ChatApi.Bans> bans(Caller caller, UUID saleId) {
         return service.moderate(chat.pool(), caller, saleId)
-                .flatMap(sale -> chat.bans(saleId))
+                .flatMap(sale -> banned.bans(saleId))
                 .map(ChatApi.Bans::new);
     }
 
