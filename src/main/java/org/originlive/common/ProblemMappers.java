@@ -26,6 +26,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response retryLater(RetryLater e) {
+        Response.ResponseBuilder response =
+                Response.fromResponse(respond(e.toProblem())).header("Retry-After", e.retryAfterSeconds());
+        if (e.limit() != null) {
+            response.header("RateLimit-Limit", e.limit())
+                    .header("RateLimit-Remaining", 0)
+                    .header("RateLimit-Reset", e.retryAfterSeconds());
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(leafName(v.getPropertyPath()), v.getMessage()))

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
@@ -17,7 +18,15 @@ import org.originlive.sale.SaleEvent;
 @ApplicationScoped
 class Frames {
 
-    record Snapshot(String type, Instant serverTime, SaleApi.SaleView sale, long viewers, long seq) {}
+    record Snapshot(
+            String type,
+            Instant serverTime,
+            SaleApi.SaleView sale,
+            long viewers,
+            long seq,
+            List<?> chat,
+            Object pinnedMessage,
+            Object reactions) {}
 
     /** {@code changedAt}: epoch millis of the change (an addition to the contract, for latency). */
     record Stock(String type, UUID itemId, int remaining, long seq, long changedAt, Instant serverTime) {}
@@ -41,8 +50,9 @@ class Frames {
         this.json = json;
     }
 
-    byte[] snapshot(Instant now, SaleApi.SaleView sale, long viewers) {
-        return write(new Snapshot("snapshot", now, sale, viewers, sale.seq()));
+    byte[] snapshot(Instant now, SaleApi.SaleView sale, RoomChat.Snapshot chat, long viewers) {
+        return write(new Snapshot(
+                "snapshot", now, sale, viewers, sale.seq(), chat.chat(), chat.pinnedMessage(), chat.reactions()));
     }
 
     byte[] event(SaleEvent e, Instant now) {

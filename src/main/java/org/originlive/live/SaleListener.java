@@ -21,6 +21,7 @@ import org.originlive.sale.SaleEvents;
 public class SaleListener {
 
     private final SaleRooms rooms;
+    private final RoomChat chat;
     private final Vertx vertx;
     private final LiveConfig config;
     private final PgConnectOptions options;
@@ -31,12 +32,14 @@ public class SaleListener {
 
     SaleListener(
             SaleRooms rooms,
+            RoomChat chat,
             Vertx vertx,
             LiveConfig config,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.rooms = rooms;
+        this.chat = chat;
         this.vertx = vertx;
         this.config = config;
         this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
@@ -50,6 +53,7 @@ public class SaleListener {
         subscriber.reconnectPolicy(attempt -> stopping.get() ? -1L : retry);
         subscriber.channel(SaleEvents.CHANNEL).handler(rooms::onChanges).subscribeHandler(this::subscribed);
         subscriber.channel(ViewerCounts.CHANNEL).handler(rooms::onViewerCounts);
+        subscriber.channel(chat.channel()).handler(chat::onNotify);
         subscriber.closeHandler(() -> {
             listening.set(false);
             Log.warn("LISTEN connection lost; reconnecting");

@@ -59,14 +59,14 @@ final class SaleRoom {
     }
 
     /** Sends the snapshot, then whatever this room heard after it, then makes the viewer live. */
-    synchronized void join(Viewer viewer, SaleApi.SaleView sale, Instant now, long audience) {
+    synchronized void join(Viewer viewer, SaleApi.SaleView sale, RoomChat.Snapshot chat, Instant now, long audience) {
         joining--;
         if (viewer.left) {
             return;
         }
         learn(sale);
         List<byte[]> first = new ArrayList<>();
-        first.add(frames.snapshot(now, sale, audience));
+        first.add(frames.snapshot(now, sale, chat, audience));
         // Pending stock is left out: it goes to everyone at the next flush.
         latest.values().stream()
                 .filter(e -> e.seq() > sale.seq() && pendingStock.get(e.itemId()) != e)
@@ -134,13 +134,13 @@ final class SaleRoom {
     }
 
     /** After the change feed was interrupted: everyone gets a fresh snapshot. */
-    synchronized void resync(SaleApi.SaleView sale, Instant now, long audience) {
+    synchronized void resync(SaleApi.SaleView sale, RoomChat.Snapshot chat, Instant now, long audience) {
         pendingStock.clear();
         latest.clear();
         status = null;
         statusSeq = -1;
         learn(sale);
-        broadcast(new ArrayList<>(List.of(frames.snapshot(now, sale, audience))));
+        broadcast(new ArrayList<>(List.of(frames.snapshot(now, sale, chat, audience))));
     }
 
     synchronized void closeAll(int code, String reason) {

@@ -37,6 +37,7 @@ public class SaleRooms {
     private final Vertx vertx;
     private final Clock clock;
     private final LiveConfig config;
+    private final RoomChat chat;
     private long timer = -1;
     private long flushes;
 
@@ -48,7 +49,8 @@ public class SaleRooms {
             ObjectMapper json,
             Vertx vertx,
             Clock clock,
-            LiveConfig config) {
+            LiveConfig config,
+            RoomChat chat) {
         this.sales = sales;
         this.frames = frames;
         this.metrics = metrics;
@@ -57,6 +59,7 @@ public class SaleRooms {
         this.vertx = vertx;
         this.clock = clock;
         this.config = config;
+        this.chat = chat;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -77,9 +80,16 @@ public class SaleRooms {
             r.expectJoin();
             return r;
         });
-        return sales.get(saleId)
-                .invoke(sale -> room.join(
-                        viewer, sale, clock.instant(), counts.total(saleId, room.localViewers() + 1, clock.millis())))
+        return Uni.combine()
+                .all()
+                .unis(sales.get(saleId), chat.snapshot(saleId))
+                .asTuple()
+                .invoke(read -> room.join(
+                        viewer,
+                        read.getItem1(),
+                        read.getItem2(),
+                        clock.instant(),
+                        counts.total(saleId, room.localViewers() + 1, clock.millis())))
                 .onFailure()
                 .invoke(room::cancelJoin)
                 .replaceWithVoid();
@@ -116,11 +126,17 @@ public class SaleRooms {
 
     /** After the LISTEN connection came back: changes may have been missed, so re-read every sale. */
     void resyncAll() {
-        rooms.values().forEach(room -> sales.get(room.saleId)
+        rooms.values().forEach(room -> Uni.combine()
+                .all()
+                .unis(sales.get(room.saleId), chat.snapshot(room.saleId))
+                .asTuple()
                 .subscribe()
                 .with(
-                        sale -> room.resync(
-                                sale, clock.instant(), counts.total(room.saleId, room.localViewers(), clock.millis())),
+                        read -> room.resync(
+                                read.getItem1(),
+                                read.getItem2(),
+                                clock.instant(),
+                                counts.total(room.saleId, room.localViewers(), clock.millis())),
                         failure -> Log.warnf("Could not resync sale %s: %s", room.saleId, failure.toString())));
     }
 

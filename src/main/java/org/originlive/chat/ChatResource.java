@@ -1,0 +1,173 @@
+package org.originlive.chat;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Role;
+import org.originlive.ratelimit.RateLimited;
+import org.originlive.ratelimit.Route;
+
+@Path("/api")
+@Tag(name = "Live room chat")
+public class ChatResource {
+
+    private final ChatService chat;
+    private final ChatHistoryService history;
+    private final ModerationService moderation;
+    private final ReactionService reactions;
+    private final JsonWebToken jwt;
+    private final CurrentIdentityAssociation identity;
+
+    ChatResource(
+            ChatService chat,
+            ChatHistoryService history,
+            ModerationService moderation,
+            ReactionService reactions,
+            JsonWebToken jwt,
+            CurrentIdentityAssociation identity) {
+        this.chat = chat;
+        this.history = history;
+        this.moderation = moderation;
+        this.reactions = reactions;
+        this.jwt = jwt;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/sales/{id}/chat")
+    @Authenticated
+    @RateLimited(Route.CHAT_POST)
+    @Operation(summary = "Post a message or question; HELD (201) when it contains a blocked term")
+    public Uni<Response> post(UUID id, @NotNull ChatApi.PostMessage request) {
+        return chat.post(Caller.of(jwt), id, request)
+                .map(message -> Response.status(201).entity(message).build());
+    }
+
+    @GET
+    @Path("/sales/{id}/chat")
+    @PermitAll
+    @Operation(summary = "VISIBLE messages in seq order: after afterSeq, or the latest; moderators may ask for HELD")
+    public Uni<ChatApi.ChatPage> list(
+            UUID id,
+            @QueryParam("afterSeq") String afterSeq,
+            @QueryParam("limit") String limit,
+            @QueryParam("kind") String kind,
+            @QueryParam("status") String status) {
+        // Only a moderator's HELD queue needs the caller; public reads never resolve a token.
+        Uni<Caller> caller = "HELD".equalsIgnoreCase(status)
+                ? identity.getDeferredIdentity()
+                        .map(who -> who.isAnonymous() ? null : Caller.of((JsonWebToken) who.getPrincipal()))
+                : Uni.createFrom().nullItem();
+        return caller.flatMap(who -> history.list(who, id, afterSeq, limit, kind, status));
+    }
+
+    @POST
+    @Path("/sales/{id}/chat/{msgId}/approve")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Approve a HELD message: it becomes VISIBLE with the next seq")
+    public Uni<ChatApi.ChatMessage> approve(UUID id, UUID msgId) {
+        return chat.approve(Caller.of(jwt), id, msgId);
+    }
+
+    @DELETE
+    @Path("/sales/{id}/chat/{msgId}")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Delete a message; viewers get chat_deleted")
+    public Uni<Response> delete(UUID id, UUID msgId) {
+        return chat.delete(Caller.of(jwt), id, msgId)
+                .map(x -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/sales/{id}/chat/{msgId}/pin")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Pin a VISIBLE message (replaces the pinned one)")
+    public Uni<ChatApi.ChatMessage> pin(UUID id, UUID msgId) {
+        return chat.pin(Caller.of(jwt), id, msgId);
+    }
+
+    @POST
+    @Path("/sales/{id}/chat/unpin")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Unpin the pinned message")
+    public Uni<Response> unpin(UUID id) {
+        return chat.unpin(Caller.of(jwt), id).map(x -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/sales/{id}/chat/bans")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Ban a user from this sale's chat: for durationSeconds, or until the sale ends")
+    public Uni<Response> ban(UUID id, @NotNull ChatApi.BanRequest request) {
+        return moderation.ban(Caller.of(jwt), id, request).map(ban -> Response.created(
+                        URI.create("/api/sales/" + id + "/chat/bans/" + ban.userId()))
+                .entity(ban)
+                .build());
+    }
+
+    @DELETE
+    @Path("/sales/{id}/chat/bans/{userId}")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Lift a ban or timeout")
+    public Uni<Response> unban(UUID id, UUID userId) {
+        return moderation.unban(Caller.of(jwt), id, userId).map(x -> Response.noContent()
+                .build());
+    }
+
+    @GET
+    @Path("/sales/{id}/chat/bans")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "The bans and timeouts in force")
+    public Uni<ChatApi.Bans> bans(UUID id) {
+        return moderation.bans(Caller.of(jwt), id);
+    }
+
+    @GET
+    @Path("/sales/{id}/chat/settings")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Chat on/off, slow mode and the sale's blocked terms")
+    public Uni<ChatApi.Settings> settings(UUID id) {
+        return moderation.settings(Caller.of(jwt), id);
+    }
+
+    @PUT
+    @Path("/sales/{id}/chat/settings")
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Replace the chat settings")
+    public Uni<ChatApi.Settings> changeSettings(UUID id, @NotNull ChatApi.Settings request) {
+        return moderation.change(Caller.of(jwt), id, request);
+    }
+
+    @POST
+    @Path("/sales/{id}/reactions")
+    @Authenticated
+    @Operation(summary = "React (like, heart, fire); at most 10 a second per user are counted, all get 202")
+    public Uni<Response> react(UUID id, @NotNull ChatApi.React request) {
+        return reactions.react(Caller.of(jwt), id, request.type()).map(x -> Response.accepted()
+                .build());
+    }
+
+    @GET
+    @Path("/sales/{id}/reactions")
+    @PermitAll
+    @Operation(summary = "Reaction totals of the sale (as saved, at most a flush interval behind)")
+    public Uni<ChatApi.Reactions> reactionTotals(UUID id) {
+        return reactions.totals(id);
+    }
+}

@@ -1,0 +1,212 @@
+package org.originlive.chat;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.originlive.common.Caller;
+import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
+import org.originlive.common.Role;
+
+/**
+ * Posting and moderating messages. Every write takes the sale's room row lock first (then the
+ * message), so seq has no gaps, rules are judged on committed data and pins never point at a
+ * deleted message, on any number of replicas.
+ */
+@ApplicationScoped
+public class ChatService {
+
+    static final int MAX_BODY = 200;
+
+    private final ChatRepository chat;
+    private final ChatBanRepository banned;
+    private final ChatEvents events;
+    private final ChatRules rules;
+    private final ChatMetrics metrics;
+
+    ChatService(
+            ChatRepository chat, ChatBanRepository banned, ChatEvents events, ChatRules rules, ChatMetrics metrics) {
+        this.chat = chat;
+        this.banned = banned;
+        this.events = events;
+        this.rules = rules;
+        this.metrics = metrics;
+    }
+
+    public Uni<ChatApi.ChatMessage> post(Caller caller, UUID saleId, ChatApi.PostMessage request) {
+        String body = ChatText.line("body", request.body(), MAX_BODY);
+        ChatApi.Kind kind = request.kind() == null ? ChatApi.Kind.TEXT : request.kind();
+        return sale(chat.pool(), saleId)
+                .call(sale -> precheck(caller, saleId, sale, kind))
+                .flatMap(sale -> chat.pool().withTransaction(tx -> chat.lockRoom(tx, saleId)
+                        .call(room -> admit(tx, caller, saleId, sale, room, kind))
+                        .flatMap(room -> store(tx, caller, saleId, sale, room, kind, body))))
+                .invoke(message -> metrics.posted(message.status()));
+    }
+
+    /** HELD → VISIBLE with the next seq; anything else is a 409. */
+    public Uni<ChatApi.ChatMessage> approve(Caller caller, UUID saleId, UUID messageId) {
+        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
+                .flatMap(sale -> chat.lockRoom(tx, saleId))
+                .flatMap(room -> message(tx, saleId, messageId))
+                .invoke(message -> {
+                    if (message.status() != ChatApi.Status.HELD) {
+                        throw new ProblemException(
+                                ProblemType.NOT_HELD,
+                                "Only a HELD message can be approved; this one is " + message.status());
+                    }
+                })
+                .flatMap(message -> chat.nextSeq(tx, saleId))
+                .flatMap(seq -> chat.setStatus(tx, messageId, ChatApi.Status.VISIBLE, seq))
+                .call(message -> events.publish(tx, ChatEvent.chat(message))));
+    }
+
+    /** VISIBLE or HELD → DELETED, unpinning it; deleting a deleted message changes nothing. */
+    public Uni<Void> delete(Caller caller, UUID saleId, UUID messageId) {
+        return chat.pool()
+                .withTransaction(tx -> moderate(tx, caller, saleId)
+                        .flatMap(sale -> chat.lockRoom(tx, saleId))
+                        .flatMap(room -> message(tx, saleId, messageId).flatMap(message -> {
+                            if (message.status() == ChatApi.Status.DELETED) {
+                                return Uni.createFrom().item(false);
+                            }
+                            return chat.setStatus(tx, messageId, ChatApi.Status.DELETED, null)
+                                    .call(x -> messageId.equals(room.pinnedMessageId())
+                                            ? unpinned(tx, saleId)
+                                            : Uni.createFrom().voidItem())
+                                    .call(x -> message.status() == ChatApi.Status.VISIBLE
+                                            ? events.publish(tx, ChatEvent.deleted(saleId, messageId))
+                                            : Uni.createFrom().voidItem())
+                                    .replaceWith(true);
+                        })))
+                .invoke(deleted -> {
+                    if (deleted) {
+                        metrics.deleted();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** One pinned message per sale; a new pin replaces the old. Only VISIBLE messages. */
+    public Uni<ChatApi.ChatMessage> pin(Caller caller, UUID saleId, UUID messageId) {
+        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
+                .flatMap(sale -> chat.lockRoom(tx, saleId))
+                .flatMap(room -> message(tx, saleId, messageId))
+                .invoke(message -> {
+                    if (message.status() != ChatApi.Status.VISIBLE) {
+                        throw new ProblemException(
+                                ProblemType.NOT_VISIBLE,
+                                "Only a VISIBLE message can be pinned; this one is " + message.status());
+                    }
+                })
+                .call(message -> chat.pin(tx, saleId, messageId))
+                .call(message -> events.publish(tx, ChatEvent.pinned(saleId, message))));
+    }
+
+    public Uni<Void> unpin(Caller caller, UUID saleId) {
+        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
+                .flatMap(sale -> chat.lockRoom(tx, saleId))
+                .flatMap(room ->
+                        room.pinnedMessageId() == null ? Uni.createFrom().voidItem() : unpinned(tx, saleId)));
+    }
+
+    /** The sale, or 404; then 403 unless the caller moderates it (its host, or any admin). */
+    Uni<ChatRepository.SaleInfo> moderate(SqlClient client, Caller caller, UUID saleId) {
+        return sale(client, saleId).invoke(sale -> {
+            if (!isModerator(caller, sale)) {
+                throw ProblemException.forbidden("Only the sale's host or an admin may moderate its chat");
+            }
+        });
+    }
+
+    Uni<ChatRepository.SaleInfo> sale(SqlClient client, UUID saleId) {
+        return chat.sale(client, saleId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)));
+    }
+
+    static boolean isModerator(Caller caller, ChatRepository.SaleInfo sale) {
+        return caller != null && (caller.is(Role.ADMIN) || sale.hostId().equals(caller.id()));
+    }
+
+    private Uni<Void> admit(
+            SqlClient tx,
+            Caller caller,
+            UUID saleId,
+            ChatRepository.SaleInfo sale,
+            ChatRepository.Room room,
+            ChatApi.Kind kind) {
+        if (!sale.isOpen() || !room.enabled()) {
+            throw new ProblemException(
+                    ProblemType.CHAT_CLOSED,
+                    sale.isOpen() ? "The host has turned chat off" : "Chat is closed on a " + sale.status() + " sale");
+        }
+        return banned.bannedUntil(tx, saleId, caller.id(), room.now())
+                .invoke(until -> until.ifPresent(u -> {
+                    throw new ProblemException(ProblemType.BANNED, "You may not post in this chat until " + u);
+                }))
+                .flatMap(until -> isModerator(caller, sale)
+                        ? Uni.createFrom().voidItem()
+                        : chat.recent(
+                                        tx,
+                                        saleId,
+                                        caller.id(),
+                                        rules.lookback(room.slowModeSeconds()),
+                                        rules.messagesPerWindow())
+                                .invoke(recent -> rules.check(recent, room.slowModeSeconds(), kind))
+                                .replaceWithVoid());
+    }
+
+    /**
+     * The rules on committed data, before queueing for the room lock: a flood is refused without
+     * waiting for or writing the room row. Only refusals are final here (committed messages only
+     * add up); an admitted post is judged again under the lock.
+     */
+    private Uni<Void> precheck(Caller caller, UUID saleId, ChatRepository.SaleInfo sale, ChatApi.Kind kind) {
+        if (isModerator(caller, sale)) {
+            return Uni.createFrom().voidItem();
+        }
+        return chat.readRoom(saleId).flatMap(room -> chat.recent(
+                        chat.pool(),
+                        saleId,
+                        caller.id(),
+                        rules.lookback(room.slowModeSeconds()),
+                        rules.messagesPerWindow())
+                .invoke(recent -> rules.check(recent, room.slowModeSeconds(), kind))
+                .replaceWithVoid());
+    }
+
+    private Uni<ChatApi.ChatMessage> store(
+            SqlClient tx,
+            Caller caller,
+            UUID saleId,
+            ChatRepository.SaleInfo sale,
+            ChatRepository.Room room,
+            ChatApi.Kind kind,
+            String body) {
+        boolean held = rules.isBlocked(body, room.blockedTerms());
+        Uni<Long> seq = held ? Uni.createFrom().nullItem() : chat.nextSeq(tx, saleId);
+        return seq.flatMap(s -> chat.insert(
+                        tx,
+                        UUID.randomUUID(),
+                        saleId,
+                        s,
+                        caller.id(),
+                        sale.hostId(),
+                        kind,
+                        body,
+                        held ? ChatApi.Status.HELD : ChatApi.Status.VISIBLE,
+                        room.now()))
+                .map(found -> found.orElseThrow(() -> ProblemException.forbidden("Your account no longer exists")))
+                .call(message -> held ? Uni.createFrom().voidItem() : events.publish(tx, ChatEvent.chat(message)));
+    }
+
+    private Uni<ChatApi.ChatMessage> message(SqlClient tx, UUID saleId, UUID messageId) {
+        return chat.find(tx, saleId, messageId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Message", messageId)));
+    }
+
+    private Uni<Void> unpinned(SqlClient tx, UUID saleId) {
+        return chat.pin(tx, saleId, null).call(x -> events.publish(tx, ChatEvent.pinned(saleId, null)));
+    }
+}
