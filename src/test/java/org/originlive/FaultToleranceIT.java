@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
 import org.originlive.support.PostgresResource;
+import org.originlive.support.ProdSettings;
 import org.originlive.support.Replica;
 import org.originlive.support.WsClient;
 
@@ -33,7 +34,7 @@ import org.originlive.support.WsClient;
  * exactly the stock taken, and viewers on the survivor reach the final stock.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = PackagedJarIT.ProdSettings.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProdSettings.class, restrictToAnnotatedClass = true)
 class FaultToleranceIT {
 
     @Test

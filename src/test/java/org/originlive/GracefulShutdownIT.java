@@ -10,12 +10,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
 import org.originlive.support.PostgresResource;
+import org.originlive.support.ProdSettings;
 import org.originlive.support.Replica;
 import org.originlive.support.WsClient;
 
 /** SIGTERM: readiness goes down, viewers are told to reconnect (1012), the process exits in time. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = PackagedJarIT.ProdSettings.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProdSettings.class, restrictToAnnotatedClass = true)
 class GracefulShutdownIT {
 
     @Test

@@ -7,29 +7,18 @@ import static org.originlive.support.Api.as;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
-import org.originlive.support.PostgresResource;
+import org.originlive.support.ProdSettings;
 
 /**
  * The packaged jar in the prod profile, configured only through datasource and admin settings
  * against an empty database: it migrates it and serves the accounts and storefront API.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = PackagedJarIT.ProdSettings.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProdSettings.class, restrictToAnnotatedClass = true)
 class PackagedJarIT {
-
-    public static class ProdSettings extends PostgresResource {
-        @Override
-        public Map<String, String> start() {
-            Map<String, String> config = new HashMap<>(super.start());
-            config.put("originlive.admin.email", Api.ADMIN_EMAIL);
-            config.put("originlive.admin.password", Api.ADMIN_PASSWORD);
-            return config;
-        }
-    }
 
     @Test
     void servesAccountsCooperativesAndStorefronts() {

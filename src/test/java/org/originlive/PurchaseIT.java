@@ -8,10 +8,11 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
+import org.originlive.support.ProdSettings;
 
 /** A whole purchase against the packaged jar: sale, live, order, pay, the cooperative ships. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = PackagedJarIT.ProdSettings.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProdSettings.class, restrictToAnnotatedClass = true)
 class PurchaseIT {
 
     @Test

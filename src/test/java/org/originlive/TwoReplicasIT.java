@@ -11,12 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
 import org.originlive.support.PostgresResource;
+import org.originlive.support.ProdSettings;
 import org.originlive.support.Replica;
 import org.originlive.support.WsClient;
 
 /** Two packaged replicas on one database: a change made through one reaches viewers on the other. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = PackagedJarIT.ProdSettings.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProdSettings.class, restrictToAnnotatedClass = true)
 class TwoReplicasIT {
 
     @Test

@@ -12,9 +12,7 @@ import java.util.UUID;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.order.NewOrder;
-import org.originlive.order.OrderLine;
 import org.originlive.order.PurchaseTallies;
-import org.originlive.order.StoredOrder;
 import org.originlive.sale.SaleStock;
 
 /**
@@ -193,20 +191,7 @@ final class BatchPlan {
     List<NewOrder> orders(Instant now, Instant reservedUntil) {
         List<NewOrder> orders = new ArrayList<>();
         for (int i : grantedRequests()) {
-            BatchRequest r = requests.get(i);
-            List<OrderLine> lines = lines(i).stream().map(this::line).toList();
-            String currency = items.get(lines.get(0).itemId()).currency();
-            NewOrder order = new NewOrder(
-                    StoredOrder.reserved(
-                            r.orderId(),
-                            r.buyerId(),
-                            saleId,
-                            OrderLine.total(lines),
-                            currency,
-                            r.body().shippingAddress(),
-                            now,
-                            reservedUntil),
-                    lines);
+            NewOrder order = requests.get(i).order(saleId, items, now, reservedUntil);
             outcomes[i] = new BatchOutcome.Created(order.view());
             orders.add(order);
         }
@@ -234,12 +219,6 @@ final class BatchPlan {
         return fresh.stream()
                 .filter(i -> !(outcomes[i] instanceof BatchOutcome.Refused))
                 .toList();
-    }
-
-    private OrderLine line(CheckoutApi.SaleLine line) {
-        SaleStock.LockedItem item = items.get(line.itemId());
-        return new OrderLine(
-                item.productId(), item.id(), item.cooperativeId(), item.name(), line.quantity(), item.priceMinor());
     }
 
     private List<CheckoutApi.SaleLine> lines(int i) {

@@ -55,7 +55,9 @@ public class RateLimitFilter {
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof Decision decision) {
+        // A stricter rule further in (the chat's 20 per 30 s) may have answered with its own headers.
+        if (request.getProperty(DECISION) instanceof Decision decision
+                && !response.getHeaders().containsKey("RateLimit-Limit")) {
             write(decision, response.getHeaders());
         }
     }

@@ -15,17 +15,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
+import org.originlive.support.Concurrently;
 
 /** Staying signed in: rotating refresh tokens, reuse detection, sign-out (contract Accounts v2). */
 @QuarkusTest
@@ -137,7 +133,7 @@ class RefreshTokenTest {
     void twoConcurrentRefreshesWithOneTokenMakeExactlyOneWinnerAndRevokeTheChain() throws Exception {
         for (int round = 0; round < 5; round++) {
             String token = signIn(newConsumer()).getString("refreshToken");
-            List<Response> responses = concurrently(8, () -> refresh(token));
+            List<Response> responses = Concurrently.repeat(8, () -> refresh(token));
             List<Response> winners =
                     responses.stream().filter(r -> r.statusCode() == 200).toList();
             assertThat(winners).hasSize(1);
@@ -259,28 +255,5 @@ class RefreshTokenTest {
         }
         // None of that spent the token.
         refreshed(token);
-    }
-
-    private static List<Response> concurrently(int count, java.util.concurrent.Callable<Response> call)
-            throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(threads.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            threads.shutdown();
-        }
     }
 }

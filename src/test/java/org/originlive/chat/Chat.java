@@ -4,14 +4,7 @@ import static org.originlive.support.Api.anonymous;
 import static org.originlive.support.Api.as;
 
 import io.restassured.response.Response;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.originlive.support.Api;
 
 /** Chat calls as a client makes them. */
@@ -42,27 +35,5 @@ final class Chat {
 
     static String userId(String token) {
         return as(token).get("/api/me").then().statusCode(200).extract().path("id");
-    }
-
-    static List<Response> concurrently(List<Callable<Response>> calls, int threads) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

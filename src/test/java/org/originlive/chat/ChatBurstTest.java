@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
+import org.originlive.support.Concurrently;
 
 /** A flood from one account, across 20 database connections, yields exactly the allowed number of messages. */
 @QuarkusTest
@@ -40,7 +41,7 @@ class ChatBurstTest {
             String body = "burst " + i;
             calls.add(() -> Chat.post(buyer, sale, body));
         }
-        List<Response> responses = Chat.concurrently(calls, 48);
+        List<Response> responses = Concurrently.all(calls, 48);
         Map<Integer, Long> byStatus =
                 responses.stream().collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
         assertThat(byStatus).containsOnlyKeys(201, 429);

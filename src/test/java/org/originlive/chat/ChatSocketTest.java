@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
+import org.originlive.support.Concurrently;
 import org.originlive.support.WsClient;
 
 /** The chat as viewers see it on /ws/sales/{id}: snapshot, chat frames without gaps, deletions, pins, reactions. */
@@ -89,7 +90,7 @@ class ChatSocketTest {
                 String body = "concurrent " + i;
                 calls.add(() -> Chat.post(user, sale, body));
             }
-            assertThat(Chat.concurrently(calls, 16)).allMatch(r -> r.statusCode() == 201);
+            assertThat(Concurrently.all(calls, 16)).allMatch(r -> r.statusCode() == 201);
             String held = Chat.post(users.get(0), sale, "add me on WeChat")
                     .then()
                     .statusCode(201)
@@ -144,7 +145,7 @@ class ChatSocketTest {
                 calls.add(() -> as(flooder).body(Map.of("type", "like")).post("/api/sales/" + sale + "/reactions"));
             }
             long firstSecond = Instant.now().getEpochSecond();
-            List<Response> flood = Chat.concurrently(calls, 20);
+            List<Response> flood = Concurrently.all(calls, 20);
             long lastSecond = Instant.now().getEpochSecond();
             assertThat(flood).allMatch(r -> r.statusCode() == 202);
             for (int i = 0; i < 3; i++) {

@@ -11,39 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
+import org.originlive.support.Concurrently;
 
 /** The rushes a live sale brings: never oversold, never double-taken, never past a limit. */
 @QuarkusTest
 class RushTest {
-
-    private static List<Response> concurrently(List<Callable<Response>> calls) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(calls.size(), 64));
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     @Test
     void twoHundredFortyRequestsFromOneHundredTwentyBuyersForFiftyUnits() throws Exception {
@@ -58,7 +33,7 @@ class RushTest {
             String buyer = buyers.get(i % buyers.size());
             calls.add(() -> Api.orderFromSale(buyer, sale, item, 1));
         }
-        List<Response> responses = concurrently(calls);
+        List<Response> responses = Concurrently.all(calls, 64);
 
         Map<Integer, Long> byStatus =
                 responses.stream().collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
@@ -87,7 +62,7 @@ class RushTest {
                     .body(Api.saleOrder(item, 2))
                     .post("/api/sales/" + sale + "/orders"));
         }
-        List<Response> responses = concurrently(calls);
+        List<Response> responses = Concurrently.all(calls, 64);
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 201));
         assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
         Set<String> ids = new HashSet<>();
@@ -106,7 +81,7 @@ class RushTest {
         for (int i = 0; i < 12; i++) {
             calls.add(() -> Api.orderFromSale(buyer, sale, item, 1));
         }
-        List<Response> responses = concurrently(calls);
+        List<Response> responses = Concurrently.all(calls, 64);
         assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(3);
         assertThat(responses.stream().filter(r -> r.statusCode() == 422)).hasSize(9);
         assertThat(Api.remaining(sale)).isEqualTo(97);

@@ -23,15 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
+import org.originlive.support.Concurrently;
 
 /**
  * The real limits (contract "Rate limits (v2)"), behind a proxy the operator trusts: 127.0.0.1 is
@@ -209,7 +206,7 @@ class RateLimitTest {
         for (int i = 0; i < 40; i++) {
             calls.add(() -> login(client));
         }
-        List<Response> responses = concurrently(calls);
+        List<Response> responses = Concurrently.all(calls, 16);
         assertThat(responses.stream().filter(r -> r.statusCode() == 401)).hasSize(10);
         assertThat(responses.stream().filter(r -> r.statusCode() == 429)).hasSize(30);
     }
@@ -305,28 +302,6 @@ class RateLimitTest {
                 head.write(b);
             }
             return Integer.parseInt(head.toString(StandardCharsets.US_ASCII).split(" ")[1]);
-        }
-    }
-
-    private static List<Response> concurrently(List<Callable<Response>> calls) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                futures.add(threads.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            threads.shutdown();
         }
     }
 }

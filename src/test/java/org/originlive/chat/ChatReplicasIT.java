@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.originlive.support.Api.as;
 
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -16,15 +17,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
 import org.originlive.support.PostgresResource;
+import org.originlive.support.ProdSettings;
 import org.originlive.support.Replica;
 import org.originlive.support.WsClient;
 
 /**
- * This app plus a second replica (the packaged jar) on one database: messages, deletions,
+ * Two packaged replicas on one database: messages, deletions,
  * reactions and bans made through either one take effect on the other at once.
  */
-@QuarkusTest
-class ChatReplicasTest {
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = ProdSettings.class, restrictToAnnotatedClass = true)
+class ChatReplicasIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static Replica other;
