@@ -2,6 +2,7 @@ package org.originlive.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.originlive.support.Api.anonymous;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -42,5 +43,8 @@ class ChatResyncTest {
                     .anyMatch(m -> "after the outage".equals(((JsonObject) m).getString("body"))));
             assertThat(viewer.isClosed()).isFalse();
         }
+        // Leave the app as the next test class finds it: every pooled connection and LISTEN back.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> anonymous().get("/q/health/ready").statusCode() == 200);
     }
 }

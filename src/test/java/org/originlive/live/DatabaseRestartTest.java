@@ -7,6 +7,7 @@ import static org.originlive.support.Api.as;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
 import org.originlive.support.PostgresResource;
@@ -40,6 +41,13 @@ class DatabaseRestartTest {
             assertThat(viewer.ofType("status").get(0).getString("status")).isEqualTo("ENDED");
             assertThat(viewer.isClosed()).isFalse();
         }
+    }
+
+    /** The next test class finds the app ready again: pooled connections and LISTEN back. */
+    @AfterEach
+    void readyAgain() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.anonymous().get("/q/health/ready").statusCode() == 200);
     }
 
     @Test
