@@ -34,18 +34,33 @@ final class AddressLimits {
         usage.compute(address, (key, u) -> {
             Usage now = u != null ? u : fresh(nowNanos);
             refill(now, nowNanos);
-            if (now.tokens < 1) {
-                long wait = (long) Math.ceil((1 - now.tokens) / perSecond);
-                refusal[0] = new Refusal(LiveMetrics.TOO_MANY_NEW_SOCKETS, perSecond, Math.max(1, wait));
-            } else if (now.open >= maxOpen) {
-                refusal[0] = new Refusal(LiveMetrics.TOO_MANY_SOCKETS, maxOpen, 5);
-            } else {
+            refusal[0] = refusalOf(now);
+            if (refusal[0] == null) {
                 now.tokens -= 1;
                 now.open++;
             }
             return now;
         });
         return refusal[0];
+    }
+
+    /** Why {@link #tryOpen} would refuse the address now, taking nothing; null if it would not. */
+    Refusal wouldRefuse(String address, long nowNanos) {
+        Refusal[] refusal = new Refusal[1];
+        usage.computeIfPresent(address, (key, u) -> {
+            refill(u, nowNanos);
+            refusal[0] = refusalOf(u);
+            return u;
+        });
+        return refusal[0];
+    }
+
+    private Refusal refusalOf(Usage now) {
+        if (now.tokens < 1) {
+            long wait = (long) Math.ceil((1 - now.tokens) / perSecond);
+            return new Refusal(LiveMetrics.TOO_MANY_NEW_SOCKETS, perSecond, Math.max(1, wait));
+        }
+        return now.open >= maxOpen ? new Refusal(LiveMetrics.TOO_MANY_SOCKETS, maxOpen, 5) : null;
     }
 
     void closed(String address, long nowNanos) {

@@ -68,6 +68,13 @@ final class RawViewer implements AutoCloseable {
         }
     }
 
+    /** The body of a refused handshake (its Content-Length bytes). */
+    String body() throws IOException {
+        byte[] body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
+        in.readFully(body);
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
     /** Reads frames until the server's close frame and returns its status code (-1: closed without one). */
     int readUntilClose() throws IOException {
         try {

@@ -45,7 +45,9 @@ class SocketCapsTest {
                 assertThat(Integer.parseInt(fourth.headers.get("retry-after"))).isPositive();
                 assertThat(fourth.headers)
                         .containsEntry("ratelimit-limit", "3")
-                        .containsEntry("ratelimit-remaining", "0");
+                        .containsEntry("ratelimit-remaining", "0")
+                        .containsEntry("content-type", "application/problem+json");
+                assertThat(fourth.body()).contains("\"status\":429").contains("/problems/rate-limited");
             }
             assertThat(Meters.value(REFUSED)).isEqualTo(refusedBefore + 1);
             assertThat(three).allSatisfy(v -> assertThat(v.isClosed()).isFalse());
