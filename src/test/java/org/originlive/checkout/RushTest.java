@@ -1,4 +1,4 @@
-package org.originlive.order;
+package org.originlive.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.originlive.support.Api.as;
