@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.originlive.common.Periodic;
 import org.originlive.live.RoomChat;
 import org.originlive.live.SaleRooms;
 
@@ -41,7 +42,7 @@ public class ChatFeed implements RoomChat {
     private final ObjectMapper json;
     private final Vertx vertx;
     private final ChatConfig config;
-    private long timer = -1;
+    private Periodic timer;
     private long batches;
 
     ChatFeed(SaleRooms rooms, ChatHistoryService history, ObjectMapper json, Vertx vertx, ChatConfig config) {
@@ -53,12 +54,12 @@ public class ChatFeed implements RoomChat {
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.batchInterval().toMillis(), id -> flush());
+        timer = Periodic.run(vertx, "Chat feed flush", config.batchInterval(), this::flush);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (timer != null) {
+            timer.stop();
         }
     }
 

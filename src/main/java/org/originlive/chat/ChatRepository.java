@@ -196,19 +196,8 @@ public class ChatRepository {
                         + " WHERE r.sale_id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows)
-                        .map(r -> new Extras(r.getUUID("id") == null ? null : message(r), reactions(r)))
+                        .map(r -> new Extras(r.getUUID("id") == null ? null : message(r), ReactionTotals.of(r)))
                         .orElse(new Extras(null, ChatApi.Reactions.NONE)));
-    }
-
-    Uni<ChatApi.Reactions> addReactions(SqlClient tx, UUID saleId, long like, long heart, long fire) {
-        return tx.preparedQuery("INSERT INTO chat_room (sale_id, like_count, heart_count, fire_count)"
-                        + " VALUES ($1, $2, $3, $4) ON CONFLICT (sale_id) DO UPDATE SET"
-                        + " like_count = chat_room.like_count + excluded.like_count,"
-                        + " heart_count = chat_room.heart_count + excluded.heart_count,"
-                        + " fire_count = chat_room.fire_count + excluded.fire_count"
-                        + " RETURNING like_count, heart_count, fire_count")
-                .execute(Tuple.of(saleId, like, heart, fire))
-                .map(rows -> reactions(rows.iterator().next()));
     }
 
     Uni<Void> saveSettings(SqlClient tx, UUID saleId, boolean enabled, int slowModeSeconds, List<String> terms) {
@@ -226,10 +215,6 @@ public class ChatRepository {
                 terms == null ? List.of() : List.of(terms),
                 r.getUUID("pinned_message_id"),
                 now == null ? null : now.toInstant());
-    }
-
-    private static ChatApi.Reactions reactions(Row r) {
-        return new ChatApi.Reactions(r.getLong("like_count"), r.getLong("heart_count"), r.getLong("fire_count"));
     }
 
     private static List<ChatApi.ChatMessage> messages(RowSet<Row> rows) {

@@ -47,19 +47,33 @@ public class ChatService {
 
     /** HELD → VISIBLE with the next seq; anything else is a 409. */
     public Uni<ChatApi.ChatMessage> approve(Caller caller, UUID saleId, UUID messageId) {
-        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
-                .flatMap(sale -> chat.lockRoom(tx, saleId))
-                .flatMap(room -> message(tx, saleId, messageId))
-                .invoke(message -> {
-                    if (message.status() != ChatApi.Status.HELD) {
-                        throw new ProblemException(
-                                ProblemType.NOT_HELD,
-                                "Only a HELD message can be approved; this one is " + message.status());
-                    }
-                })
+        return chat.pool().withTransaction(tx -> lockedMessage(
+                        tx, caller, saleId, messageId, ChatApi.Status.HELD, ProblemType.NOT_HELD, "approved")
                 .flatMap(message -> chat.nextSeq(tx, saleId))
                 .flatMap(seq -> chat.setStatus(tx, messageId, ChatApi.Status.VISIBLE, seq))
                 .call(message -> events.publish(tx, ChatEvent.chat(message))));
+    }
+
+    /** For a moderator, under the room lock: the sale's message, which must be {@code required}. */
+    private Uni<ChatApi.ChatMessage> lockedMessage(
+            SqlClient tx,
+            Caller caller,
+            UUID saleId,
+            UUID messageId,
+            ChatApi.Status required,
+            ProblemType otherwise,
+            String action) {
+        return moderate(tx, caller, saleId)
+                .flatMap(sale -> chat.lockRoom(tx, saleId))
+                .flatMap(room -> message(tx, saleId, messageId))
+                .invoke(message -> {
+                    if (message.status() != required) {
+                        throw new ProblemException(
+                                otherwise,
+                                "Only a " + required + " message can be " + action + "; this one is "
+                                        + message.status());
+                    }
+                });
     }
 
     /** VISIBLE or HELD → DELETED, unpinning it; deleting a deleted message changes nothing. */
@@ -90,16 +104,8 @@ public class ChatService {
 
     /** One pinned message per sale; a new pin replaces the old. Only VISIBLE messages. */
     public Uni<ChatApi.ChatMessage> pin(Caller caller, UUID saleId, UUID messageId) {
-        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
-                .flatMap(sale -> chat.lockRoom(tx, saleId))
-                .flatMap(room -> message(tx, saleId, messageId))
-                .invoke(message -> {
-                    if (message.status() != ChatApi.Status.VISIBLE) {
-                        throw new ProblemException(
-                                ProblemType.NOT_VISIBLE,
-                                "Only a VISIBLE message can be pinned; this one is " + message.status());
-                    }
-                })
+        return chat.pool().withTransaction(tx -> lockedMessage(
+                        tx, caller, saleId, messageId, ChatApi.Status.VISIBLE, ProblemType.NOT_VISIBLE, "pinned")
                 .call(message -> chat.pin(tx, saleId, messageId))
                 .call(message -> events.publish(tx, ChatEvent.pinned(saleId, message))));
     }

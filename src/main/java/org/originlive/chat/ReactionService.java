@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.originlive.common.Caller;
+import org.originlive.common.Periodic;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 
@@ -34,16 +35,24 @@ public class ReactionService {
     private final Map<UUID, long[]> pending = new ConcurrentHashMap<>();
     private final Map<UUID, Known> sales = new ConcurrentHashMap<>();
     private final ChatRepository chat;
+    private final ReactionTotals reactionTotals;
     private final ChatEvents events;
     private final ChatMetrics metrics;
     private final ChatConfig config;
     private final Vertx vertx;
     private final Clock clock;
-    private long timer = -1;
+    private Periodic timer;
 
     ReactionService(
-            ChatRepository chat, ChatEvents events, ChatMetrics metrics, ChatConfig config, Vertx vertx, Clock clock) {
+            ChatRepository chat,
+            ReactionTotals totals,
+            ChatEvents events,
+            ChatMetrics metrics,
+            ChatConfig config,
+            Vertx vertx,
+            Clock clock) {
         this.chat = chat;
+        this.reactionTotals = totals;
         this.events = events;
         this.metrics = metrics;
         this.config = config;
@@ -52,12 +61,12 @@ public class ReactionService {
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.reactionFlushInterval().toMillis(), id -> flush());
+        timer = Periodic.run(vertx, "Reaction flush", config.reactionFlushInterval(), this::flush);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (timer != null) {
+            timer.stop();
         }
     }
 
@@ -123,8 +132,9 @@ public class ReactionService {
 
     private void write(UUID saleId, long[] counts) {
         chat.pool()
-                .withTransaction(tx -> chat.addReactions(tx, saleId, counts[0], counts[1], counts[2])
-                        .flatMap(totals -> events.publish(tx, ChatEvent.reactions(saleId, totals))))
+                .withTransaction(tx -> reactionTotals
+                        .add(tx, saleId, counts[0], counts[1], counts[2])
+                        .flatMap(sum -> events.publish(tx, ChatEvent.reactions(saleId, sum))))
                 .subscribe()
                 .with(ok -> {}, failure -> {
                     // Kept for the next flush rather than lost while the database is away.

@@ -32,6 +32,14 @@ public final class Periodic {
         return new Periodic(vertx, name, every, round);
     }
 
+    /** A round that is done when it returns (a flush that only hands work on). */
+    public static Periodic run(Vertx vertx, String name, Duration every, Runnable round) {
+        return new Periodic(vertx, name, every, () -> {
+            round.run();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
     public void stop() {
         vertx.cancelTimer(timer);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.originlive.common.Periodic;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleService;
 
@@ -38,7 +39,7 @@ public class SaleRooms {
     private final Clock clock;
     private final LiveConfig config;
     private final RoomChat chat;
-    private long timer = -1;
+    private Periodic timer;
     private long flushes;
 
     SaleRooms(
@@ -63,12 +64,12 @@ public class SaleRooms {
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.flushInterval().toMillis(), id -> everyFlush());
+        timer = Periodic.run(vertx, "Live room flush", config.flushInterval(), this::everyFlush);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+        if (timer != null) {
+            timer.stop();
         }
     }
 
