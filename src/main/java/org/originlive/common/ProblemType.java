@@ -29,6 +29,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     VALIDATION(422, "validation", "Validation failed"),
+    UNSUPPORTED_LANGUAGE(422, "unsupported-language", "Unsupported language"),
     LIMIT_EXCEEDED(422, "limit-exceeded", "Per-customer limit exceeded"),
     IDEMPOTENCY_MISMATCH(422, "idempotency-mismatch", "Idempotency key reused"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
