@@ -32,6 +32,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     VALIDATION(422, "validation", "Validation failed"),
+    UNSUPPORTED_LANGUAGE(422, "unsupported-language", "Unsupported language"),
     LIMIT_EXCEEDED(422, "limit-exceeded", "Per-customer limit exceeded"),
     IDEMPOTENCY_MISMATCH(422, "idempotency-mismatch", "Idempotency key reused"),
     REFUND_WINDOW_CLOSED(422, "refund-window-closed", "Refund window closed"),
