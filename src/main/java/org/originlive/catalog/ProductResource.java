@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,10 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
@@ -38,6 +43,14 @@ public class ProductResource {
     @Path("/cooperatives/{id}/products")
     @RolesAllowed({Role.ADMIN_NAME, Role.COOPERATIVE_NAME})
     @Operation(summary = "Add a product to a cooperative (its staff or an admin)")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new product",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ProductApi.ProductView.class)))
+    @APIResponse(responseCode = "409", description = "sku-taken")
     public Uni<Response> create(UUID id, @Valid @NotNull ProductApi.CreateProduct request) {
         return products.create(Caller.of(jwt), id, request)
                 .map(p -> Response.created(URI.create("/api/products/" + p.id))
@@ -49,6 +62,14 @@ public class ProductResource {
     @Path("/products/{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.COOPERATIVE_NAME})
     @Operation(summary = "Change name, description, unit, price, stock or status")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed product",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ProductApi.ProductView.class)))
+    @APIResponse(responseCode = "409", description = "concurrent-update")
     public Uni<ProductApi.ProductView> patch(UUID id, @Valid @NotNull ProductApi.PatchProduct patch) {
         return products.patch(Caller.of(jwt), id, patch).map(ProductApi.ProductView::of);
     }
@@ -66,8 +87,8 @@ public class ProductResource {
     @PermitAll
     @Operation(summary = "Search active products by cooperative and text")
     public Uni<Page<ProductApi.ProductView>> search(
-            @QueryParam("cooperativeId") String cooperativeId,
-            @QueryParam("q") String q,
+            @QueryParam("cooperativeId") @Parameter(schema = @Schema(implementation = UUID.class)) String cooperativeId,
+            @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return products.search(Params.uuid("cooperativeId", cooperativeId), q, PageRequest.of(page, size))

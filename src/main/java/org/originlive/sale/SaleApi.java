@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of live sales. */
 public final class SaleApi {
@@ -40,7 +41,7 @@ public final class SaleApi {
             Instant startsAt,
             Instant endsAt,
             SaleStatus status,
-            UUID pinnedItemId,
+            @Schema(nullable = true, description = "Null when no item is pinned") UUID pinnedItemId,
             String currency,
             long seq,
             List<SaleItemView> items) {}
