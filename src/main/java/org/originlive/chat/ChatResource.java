@@ -77,6 +77,13 @@ public class ChatResource {
     @Path("/sales/{id}/chat")
     @PermitAll
     @Operation(summary = "VISIBLE messages in seq order: after afterSeq, or the latest; moderators may ask for HELD")
+    @APIResponse(
+            responseCode = "200",
+            description = "Messages and the latest seq",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ChatApi.ChatPage.class)))
+    @APIResponse(responseCode = "401", description = "status=HELD with a missing, expired or forged token")
+    @APIResponse(responseCode = "403", description = "status=HELD asked by someone who does not moderate this sale")
     public Uni<ChatApi.ChatPage> list(
             UUID id,
             @QueryParam("afterSeq") @Parameter(schema = @Schema(implementation = Long.class, minimum = "0"))

@@ -10,8 +10,10 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.ws.rs.HttpMethod;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.originlive.ratelimit.RateLimited;
+import org.originlive.support.Api;
+import org.originlive.support.Contract;
 
 /**
  * The served OpenAPI document describes every operation well enough to generate a client from it.
@@ -170,6 +174,26 @@ class OpenApiDocumentTest {
                     assertThat(op.node().at("/responses").has("201")).isTrue();
                 });
         assertThat(document().path("servers")).isNotEmpty();
+    }
+
+    @Test
+    void theResponseCheckCatchesAnUndocumentedStatusAndAWrongBody() {
+        String host = Api.host();
+        String sale = Api.scheduledSale(host, Api.product(Api.cooperative(), 4900, 10), 5, 2);
+        io.restassured.response.Response real = anonymous().get("/api/sales/" + sale);
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/sales/" + sale);
+        assertThat(Contract.check(uri, "GET", 200, "application/json", real.asString()))
+                .as("a real sale (its pinnedItemId is null)")
+                .isNull();
+        assertThat(Contract.check(uri, "GET", 200, "application/json", "{\"id\":5,\"items\":\"none\"}"))
+                .contains("does not match");
+        assertThat(Contract.check(uri, "GET", 201, "application/json", real.asString()))
+                .contains("does not list");
+        assertThat(Contract.check(uri, "GET", 404, "application/json", "{}"))
+                .as("errors are problem+json")
+                .contains("application/problem+json");
+        assertThat(Contract.check(uri, "GET", 404, "application/problem+json", "{\"type\":1}"))
+                .contains("does not match");
     }
 
     private static String httpMethod(JavaMethod method) {

@@ -65,53 +65,66 @@ public final class Contract implements OrderedFilter {
         Response answer = context.next(request, response);
         URI uri = URI.create(request.getURI());
         if (uri.getPath().startsWith("/api/")) {
-            check(request.getMethod().toLowerCase(), uri, answer);
+            String problem = INSTANCE.problem(
+                    uri, request.getMethod(), answer.statusCode(), answer.getContentType(), answer.asString());
+            if (problem != null) {
+                throw new AssertionError(problem);
+            }
         }
         return answer;
     }
 
-    private void check(String method, URI uri, Response answer) {
+    /** What is wrong with this answer by the served document (read from the same server), or null. */
+    public static String check(URI uri, String method, int statusCode, String contentType, String body) {
+        return INSTANCE.problem(uri, method, statusCode, contentType, body);
+    }
+
+    private String problem(URI uri, String httpMethod, int statusCode, String contentType, String body) {
+        String method = httpMethod.toLowerCase();
         Spec s = spec(uri);
         Route route = s.routes().stream()
                 .filter(r -> r.pattern().matcher(uri.getPath()).matches())
                 .min(Comparator.comparingInt(Route::parameters))
                 .orElse(null);
         if (route == null || !route.item().has(method)) {
-            return; // an unknown route or method: the router's 404/405, not an operation's answer
+            return null; // an unknown route or method: the router's 404/405, not an operation's answer
         }
         String where = method.toUpperCase() + " " + route.template();
         JsonNode responses = route.item().get(method).get("responses");
-        String status = String.valueOf(answer.statusCode());
+        String status = String.valueOf(statusCode);
         JsonNode documented = responses.has(status) ? responses.get(status) : responses.get("default");
         if (documented == null) {
-            throw new AssertionError(where + " answered " + status + ", which the OpenAPI document does not list ("
-                    + names(responses) + "); body: " + answer.asString());
+            return where + " answered " + status + ", which the OpenAPI document does not list (" + names(responses)
+                    + "); body: " + body;
         }
-        String contentType = answer.getContentType();
-        String body = answer.asString();
         if (contentType == null || contentType.isBlank() || body.isEmpty()) {
-            return;
+            return null;
         }
         String mediaType = contentType.split(";")[0].trim();
         if (!mediaType.endsWith("json")) {
-            return;
+            return null;
         }
         JsonNode content = documented.path("content");
         if (!content.has(mediaType)) {
-            throw new AssertionError(where + " " + status + " answered " + mediaType + ", the document says "
-                    + names(content) + "; body: " + body);
+            return where + " " + status + " answered " + mediaType + ", the document says " + names(content)
+                    + "; body: " + body;
         }
         if (!content.get(mediaType).has("schema")) {
-            return;
+            return null;
         }
         String key = where + " " + status + " " + mediaType;
         JsonNode documentedSchema = content.get(mediaType).get("schema");
         Schema schema = s.schemas().computeIfAbsent(key, k -> schema(s.registry(), documentedSchema));
-        List<Error> errors = schema.validate(JSON.readTree(body));
-        if (!errors.isEmpty()) {
-            throw new AssertionError(
-                    where + " " + status + " does not match the OpenAPI document: " + errors + "; body: " + body);
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return where + " " + status + " answered " + mediaType + " that is not JSON: " + body;
         }
+        List<Error> errors = schema.validate(json);
+        return errors.isEmpty()
+                ? null
+                : where + " " + status + " does not match the OpenAPI document: " + errors + "; body: " + body;
     }
 
     private Spec spec(URI uri) {
