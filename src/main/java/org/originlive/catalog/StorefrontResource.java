@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,8 +24,12 @@ public class StorefrontResource {
     @Path("/{slug}")
     @PermitAll
     @Operation(summary = "A cooperative and its active products")
-    public Uni<StorefrontApi> storefront(
-            @Parameter(schema = @Schema(pattern = "[a-z0-9-]{3,60}", maxLength = 60)) String slug) {
+    @Parameter(
+            name = "slug",
+            in = ParameterIn.PATH,
+            required = true,
+            schema = @Schema(pattern = "[a-z0-9-]{3,60}", maxLength = 60))
+    public Uni<StorefrontApi> storefront(String slug) {
         return products.storefront(slug);
     }
 }
