@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -17,6 +18,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Caller;
@@ -45,6 +50,14 @@ public class ProductResource {
     @Path("/cooperatives/{id}/products")
     @RolesAllowed({Role.ADMIN_NAME, Role.COOPERATIVE_NAME})
     @Operation(summary = "Add a product to a cooperative (its staff or an admin)")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new product",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ProductApi.ProductView.class)))
+    @APIResponse(responseCode = "409", description = "sku-taken")
     public Uni<Response> create(UUID id, @Valid @NotNull ProductApi.CreateProduct request) {
         return products.create(Caller.of(jwt), id, request)
                 .map(p -> Response.created(URI.create("/api/products/" + p.id))
@@ -56,6 +69,14 @@ public class ProductResource {
     @Path("/products/{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.COOPERATIVE_NAME})
     @Operation(summary = "Change name, description, unit, price, stock or status")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed product",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ProductApi.ProductView.class)))
+    @APIResponse(responseCode = "409", description = "concurrent-update")
     public Uni<ProductApi.ProductView> patch(UUID id, @Valid @NotNull ProductApi.PatchProduct patch) {
         return products.patch(Caller.of(jwt), id, patch).map(ProductApi.ProductView::of);
     }
@@ -75,8 +96,8 @@ public class ProductResource {
     @PermitAll
     @Operation(summary = "Search active products by cooperative and text, served in the asked-for language")
     public Uni<RestResponse<Page<ProductApi.ProductView>>> search(
-            @QueryParam("cooperativeId") String cooperativeId,
-            @QueryParam("q") String q,
+            @QueryParam("cooperativeId") @Parameter(schema = @Schema(implementation = UUID.class)) String cooperativeId,
+            @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("lang") String lang,

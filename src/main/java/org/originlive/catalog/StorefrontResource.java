@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.i18n.Lang;
@@ -29,6 +32,11 @@ public class StorefrontResource {
     @Path("/{slug}")
     @PermitAll
     @Operation(summary = "A cooperative and its active products, in the asked-for language")
+    @Parameter(
+            name = "slug",
+            in = ParameterIn.PATH,
+            required = true,
+            schema = @Schema(pattern = "[a-z0-9-]{3,60}", maxLength = 60))
     public Uni<RestResponse<StorefrontApi>> storefront(
             String slug, @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
         Lang chosen = languages.choose(lang, acceptLanguage);

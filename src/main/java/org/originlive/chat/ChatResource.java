@@ -17,6 +17,10 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Role;
@@ -54,6 +58,16 @@ public class ChatResource {
     @Authenticated
     @RateLimited(Route.CHAT_POST)
     @Operation(summary = "Post a message or question; HELD (201) when it contains a blocked term")
+    @APIResponse(
+            responseCode = "201",
+            description = "The message: VISIBLE, or HELD for a moderator",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ChatApi.ChatMessage.class)))
+    @APIResponse(responseCode = "403", description = "banned")
+    @APIResponse(responseCode = "409", description = "chat-closed")
+    @APIResponse(responseCode = "429", description = "slow-mode or rate-limited")
     public Uni<Response> post(UUID id, @NotNull ChatApi.PostMessage request) {
         return chat.post(Caller.of(jwt), id, request)
                 .map(message -> Response.status(201).entity(message).build());
@@ -63,12 +77,28 @@ public class ChatResource {
     @Path("/sales/{id}/chat")
     @PermitAll
     @Operation(summary = "VISIBLE messages in seq order: after afterSeq, or the latest; moderators may ask for HELD")
+    @APIResponse(
+            responseCode = "200",
+            description = "Messages and the latest seq",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ChatApi.ChatPage.class)))
+    @APIResponse(responseCode = "401", description = "status=HELD with a missing, expired or forged token")
+    @APIResponse(responseCode = "403", description = "status=HELD asked by someone who does not moderate this sale")
     public Uni<ChatApi.ChatPage> list(
             UUID id,
-            @QueryParam("afterSeq") String afterSeq,
-            @QueryParam("limit") String limit,
-            @QueryParam("kind") String kind,
-            @QueryParam("status") String status) {
+            @QueryParam("afterSeq") @Parameter(schema = @Schema(implementation = Long.class, minimum = "0"))
+                    String afterSeq,
+            @QueryParam("limit")
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            implementation = Integer.class,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "50"))
+                    String limit,
+            @QueryParam("kind") @Parameter(schema = @Schema(implementation = ChatApi.Kind.class)) String kind,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = ChatApi.Status.class)) String status) {
         // Only a moderator's HELD queue needs the caller; public reads never resolve a token.
         Uni<Caller> caller = "HELD".equalsIgnoreCase(status)
                 ? identity.getDeferredIdentity()
@@ -81,6 +111,14 @@ public class ChatResource {
     @Path("/sales/{id}/chat/{msgId}/approve")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Approve a HELD message: it becomes VISIBLE with the next seq")
+    @APIResponse(
+            responseCode = "200",
+            description = "The message, VISIBLE",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ChatApi.ChatMessage.class)))
+    @APIResponse(responseCode = "409", description = "not-held")
     public Uni<ChatApi.ChatMessage> approve(UUID id, UUID msgId) {
         return chat.approve(Caller.of(jwt), id, msgId);
     }
@@ -89,6 +127,7 @@ public class ChatResource {
     @Path("/sales/{id}/chat/{msgId}")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Delete a message; viewers get chat_deleted")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(UUID id, UUID msgId) {
         return chat.delete(Caller.of(jwt), id, msgId)
                 .map(x -> Response.noContent().build());
@@ -98,6 +137,14 @@ public class ChatResource {
     @Path("/sales/{id}/chat/{msgId}/pin")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Pin a VISIBLE message (replaces the pinned one)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The pinned message",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ChatApi.ChatMessage.class)))
+    @APIResponse(responseCode = "409", description = "not-visible")
     public Uni<ChatApi.ChatMessage> pin(UUID id, UUID msgId) {
         return chat.pin(Caller.of(jwt), id, msgId);
     }
@@ -106,6 +153,7 @@ public class ChatResource {
     @Path("/sales/{id}/chat/unpin")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Unpin the pinned message")
+    @APIResponse(responseCode = "204", description = "Unpinned")
     public Uni<Response> unpin(UUID id) {
         return chat.unpin(Caller.of(jwt), id).map(x -> Response.noContent().build());
     }
@@ -114,6 +162,10 @@ public class ChatResource {
     @Path("/sales/{id}/chat/bans")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Ban a user from this sale's chat: for durationSeconds, or until the sale ends")
+    @APIResponse(
+            responseCode = "201",
+            description = "The ban",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChatApi.Ban.class)))
     public Uni<Response> ban(UUID id, @NotNull ChatApi.BanRequest request) {
         return moderation.ban(Caller.of(jwt), id, request).map(ban -> Response.created(
                         URI.create("/api/sales/" + id + "/chat/bans/" + ban.userId()))
@@ -125,6 +177,7 @@ public class ChatResource {
     @Path("/sales/{id}/chat/bans/{userId}")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Lift a ban or timeout")
+    @APIResponse(responseCode = "204", description = "Lifted")
     public Uni<Response> unban(UUID id, UUID userId) {
         return moderation.unban(Caller.of(jwt), id, userId).map(x -> Response.noContent()
                 .build());
@@ -158,6 +211,7 @@ public class ChatResource {
     @Path("/sales/{id}/reactions")
     @Authenticated
     @Operation(summary = "React (like, heart, fire); at most 10 a second per user are counted, all get 202")
+    @APIResponse(responseCode = "202", description = "Accepted (counted unless over 10 a second)")
     public Uni<Response> react(UUID id, @NotNull ChatApi.React request) {
         return reactions.react(Caller.of(jwt), id, request.type()).map(x -> Response.accepted()
                 .build());

@@ -12,6 +12,10 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Role;
@@ -35,8 +39,27 @@ public class CheckoutResource {
     @RolesAllowed(Role.CONSUMER_NAME)
     @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve sale items; the same Idempotency-Key returns the same order")
+    @APIResponse(
+            responseCode = "201",
+            description = "The order, RESERVED",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The same order: a repeat with the same Idempotency-Key and body",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
+    @APIResponse(responseCode = "409", description = "sold-out, sale-not-live or insufficient-stock")
+    @APIResponse(responseCode = "429", description = "Too many checkouts by this account")
     public Uni<Response> orderFromSale(
-            UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull CheckoutApi.SaleOrderRequest request) {
+            UUID id,
+            @HeaderParam("Idempotency-Key") @Parameter(required = true, schema = @Schema(minLength = 1, maxLength = 64))
+                    String key,
+            @Valid @NotNull CheckoutApi.SaleOrderRequest request) {
         return checkout.fromSale(Caller.of(jwt), id, key, request).map(CheckoutResource::placed);
     }
 
@@ -45,8 +68,26 @@ public class CheckoutResource {
     @RolesAllowed(Role.CONSUMER_NAME)
     @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve products from storefront stock; the same Idempotency-Key returns the same order")
+    @APIResponse(
+            responseCode = "201",
+            description = "The order, RESERVED",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The same order: a repeat with the same Idempotency-Key and body",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
+    @APIResponse(responseCode = "409", description = "sold-out, sale-not-live or insufficient-stock")
+    @APIResponse(responseCode = "429", description = "Too many checkouts by this account")
     public Uni<Response> orderFromStorefront(
-            @HeaderParam("Idempotency-Key") String key, @Valid @NotNull CheckoutApi.StoreOrderRequest request) {
+            @HeaderParam("Idempotency-Key") @Parameter(required = true, schema = @Schema(minLength = 1, maxLength = 64))
+                    String key,
+            @Valid @NotNull CheckoutApi.StoreOrderRequest request) {
         return checkout.fromStorefront(Caller.of(jwt), key, request).map(CheckoutResource::placed);
     }
 

@@ -13,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Page;
@@ -37,6 +40,14 @@ public class CooperativeResource {
     @Path("/cooperatives")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Register a cooperative")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new cooperative",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CooperativeApi.CooperativeView.class)))
+    @APIResponse(responseCode = "409", description = "slug-taken")
     public Uni<Response> create(@Valid @NotNull CooperativeApi.CreateCooperative request) {
         return cooperatives.create(request).map(c -> Response.created(URI.create("/api/storefronts/" + c.slug))
                 .entity(CooperativeApi.CooperativeView.of(c))

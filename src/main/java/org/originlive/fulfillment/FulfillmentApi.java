@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of the cooperative side. */
 public final class FulfillmentApi {
@@ -24,7 +25,7 @@ public final class FulfillmentApi {
             UUID cooperativeId,
             FulfillmentStatus status,
             List<Line> lines,
-            JsonNode shippingAddress,
+            @Schema(ref = "ShippingAddress") JsonNode shippingAddress,
             long grossMinor,
             long feeMinor,
             long netMinor,

@@ -11,6 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
@@ -36,7 +40,7 @@ public class FulfillmentResource {
     @Operation(summary = "The cooperative's fulfilments of paid orders, newest first")
     public Uni<Page<FulfillmentApi.FulfillmentView>> list(
             UUID id,
-            @QueryParam("status") String status,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = FulfillmentStatus.class)) String status,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return fulfillments.list(
@@ -56,6 +60,14 @@ public class FulfillmentResource {
     @POST
     @Path("/fulfillments/{id}/accept")
     @Operation(summary = "NEW → ACCEPTED")
+    @APIResponse(
+            responseCode = "200",
+            description = "The fulfilment",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<FulfillmentApi.FulfillmentView> accept(UUID id) {
         return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.ACCEPTED, null);
     }
@@ -63,6 +75,14 @@ public class FulfillmentResource {
     @POST
     @Path("/fulfillments/{id}/ship")
     @Operation(summary = "ACCEPTED → SHIPPED with carrier and tracking number")
+    @APIResponse(
+            responseCode = "200",
+            description = "The fulfilment",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<FulfillmentApi.FulfillmentView> ship(UUID id, @Valid @NotNull FulfillmentApi.ShipRequest shipment) {
         return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.SHIPPED, shipment);
     }
@@ -70,6 +90,14 @@ public class FulfillmentResource {
     @POST
     @Path("/fulfillments/{id}/deliver")
     @Operation(summary = "SHIPPED → DELIVERED")
+    @APIResponse(
+            responseCode = "200",
+            description = "The fulfilment",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<FulfillmentApi.FulfillmentView> deliver(UUID id) {
         return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.DELIVERED, null);
     }

@@ -26,7 +26,7 @@ public final class OrderApi {
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
             @NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "must be a phone number") String phone) {}
 
-    public record PayRequest(@NotBlank String method) {}
+    public record PayRequest(@NotBlank @Size(max = 40) String method) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OrderView(

@@ -11,6 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
@@ -49,6 +52,14 @@ public class OrderResource {
     @Path("/orders/{id}/pay")
     @RolesAllowed(Role.CONSUMER_NAME)
     @Operation(summary = "Pay a RESERVED order (its buyer); paying again returns the same PAID order")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order, PAID",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = OrderApi.OrderView.class)))
+    @APIResponse(responseCode = "409", description = "order-not-payable")
     public Uni<OrderApi.OrderView> pay(UUID id, @Valid @NotNull OrderApi.PayRequest request) {
         return orders.pay(Caller.of(jwt), id, request.method());
     }
@@ -57,6 +68,14 @@ public class OrderResource {
     @Path("/orders/{id}/cancel")
     @RolesAllowed(Role.CONSUMER_NAME)
     @Operation(summary = "Cancel a RESERVED order, or a PAID one with nothing shipped; stock returns")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order, CANCELLED",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = OrderApi.OrderView.class)))
+    @APIResponse(responseCode = "409", description = "order-not-cancellable")
     public Uni<OrderApi.OrderView> cancel(UUID id) {
         return orders.cancel(Caller.of(jwt), id);
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.originlive.i18n.Translation;
 
 /** The JSON shapes of live sales. */
@@ -44,7 +45,7 @@ public final class SaleApi {
             Instant startsAt,
             Instant endsAt,
             SaleStatus status,
-            UUID pinnedItemId,
+            @Schema(nullable = true, description = "Null when no item is pinned") UUID pinnedItemId,
             String currency,
             long seq,
             List<SaleItemView> items,

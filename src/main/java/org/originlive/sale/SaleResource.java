@@ -16,6 +16,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Caller;
@@ -44,6 +48,14 @@ public class SaleResource {
     @Path("/sales")
     @RolesAllowed(Role.HOST_NAME)
     @Operation(summary = "Schedule a sale; each item's quantity is taken from product stock")
+    @APIResponse(
+            responseCode = "201",
+            description = "The scheduled sale",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "insufficient-stock: a product has less stock than the item's quantity")
     public Uni<Response> create(@Valid @NotNull SaleApi.CreateSale request) {
         return sales.create(Caller.of(jwt), request).map(sale -> Response.created(URI.create("/api/sales/" + sale.id()))
                 .entity(sale)
@@ -55,7 +67,7 @@ public class SaleResource {
     @PermitAll
     @Operation(summary = "List sales, optionally by status, by start time")
     public Uni<RestResponse<Page<SaleApi.SaleView>>> list(
-            @QueryParam("status") String status,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = SaleStatus.class)) String status,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("lang") String lang,
@@ -79,6 +91,12 @@ public class SaleResource {
     @Path("/sales/{id}/start")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Go live now (SCHEDULED → LIVE)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The sale",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> start(UUID id) {
         return sales.change(Caller.of(jwt), id, SaleStatus.LIVE);
     }
@@ -87,6 +105,12 @@ public class SaleResource {
     @Path("/sales/{id}/end")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "End the sale (LIVE → ENDED); unsold stock returns to the products")
+    @APIResponse(
+            responseCode = "200",
+            description = "The sale",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> end(UUID id) {
         return sales.change(Caller.of(jwt), id, SaleStatus.ENDED);
     }
@@ -95,6 +119,12 @@ public class SaleResource {
     @Path("/sales/{id}/cancel")
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Cancel (SCHEDULED or LIVE → CANCELLED); unsold stock returns to the products")
+    @APIResponse(
+            responseCode = "200",
+            description = "The sale",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> cancel(UUID id) {
         return sales.change(Caller.of(jwt), id, SaleStatus.CANCELLED);
     }
@@ -103,6 +133,12 @@ public class SaleResource {
     @Path("/sales/{id}/pin")
     @RolesAllowed(Role.HOST_NAME)
     @Operation(summary = "Feature one item of the sale (its host only)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The sale",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition: the sale is over")
     public Uni<SaleApi.SaleView> pin(UUID id, @Valid @NotNull SaleApi.PinRequest request) {
         return sales.pin(Caller.of(jwt), id, request.itemId());
     }

@@ -17,6 +17,10 @@ public final class Api {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+    static {
+        Contract.install();
+    }
+
     private Api() {}
 
     public static RequestSpecification anonymous() {
