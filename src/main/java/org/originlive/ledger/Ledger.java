@@ -64,8 +64,8 @@ public class Ledger {
 
     /** Transaction-scoped lock serialising balance checks of one cooperative (pg_advisory_xact_lock). */
     public Uni<Void> lock(SqlClient tx, UUID cooperativeId) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))")
-                .execute(Tuple.of(cooperativeId))
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of(cooperativeId.toString()))
                 .replaceWithVoid();
     }
 

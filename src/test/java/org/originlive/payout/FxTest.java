@@ -53,14 +53,14 @@ class FxTest {
     void badCurrenciesAndRatesAre422() {
         for (String code : new String[] {"XYZ", "rwf", "RW", "XXX", "", "RWFF"}) {
             assertThatThrownBy(() -> Fx.currency("currency", code))
-                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status())
-                            .isEqualTo(422));
+                    .isInstanceOfSatisfying(
+                            ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
         }
         for (String rate : new String[] {"0", "-1", "1e3", "1.123456789", "1234567890123", "0.0000000", "abc", " 1"}) {
             assertThatThrownBy(() -> Fx.rate("rate", rate))
                     .as(rate)
-                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status())
-                            .isEqualTo(422));
+                    .isInstanceOfSatisfying(
+                            ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
         }
         assertThat(Fx.rate("rate", "182.4512")).isEqualByComparingTo("182.4512");
         assertThat(Fx.rate("rate", "123456789012")).isEqualByComparingTo("123456789012");
