@@ -58,10 +58,11 @@ public final class Fx {
                 .longValueExact();
     }
 
-    /** Minor units as a plain decimal of major units, as providers take amounts ("1500", "12.50"). */
+    /** Minor units as a plain decimal of major units, as providers take amounts ("1500", "12.5"). */
     public static String major(long amountMinor, Currency currency) {
         return BigDecimal.valueOf(amountMinor)
                 .movePointLeft(currency.getDefaultFractionDigits())
+                .stripTrailingZeros()
                 .toPlainString();
     }
 

@@ -35,6 +35,7 @@ public class ProviderSimulator implements QuarkusTestResourceLifecycleManager {
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             defaults();
+            warmUp();
         }
         String base = "http://localhost:" + server.port();
         return Map.ofEntries(
@@ -59,6 +60,24 @@ public class ProviderSimulator implements QuarkusTestResourceLifecycleManager {
 
     public static WireMockServer server() {
         return server;
+    }
+
+    /** One request through WireMock's own stack, so its first answer to the app is not a cold start. */
+    private static void warmUp() {
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            for (int i = 0; i < 3; i++) {
+                client.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + server.port() + "/oauth/v1/generate"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void defaults() {
