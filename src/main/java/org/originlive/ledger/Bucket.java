@@ -1,6 +1,6 @@
 package org.originlive.ledger;
 
-/** STUB for the payout branch: replaced by the integrator's ledger at merge. */
+/** Where a cooperative's money stands: sold, free to pay out, on its way, or received. */
 public enum Bucket {
     PENDING,
     AVAILABLE,
