@@ -62,9 +62,8 @@ public class Ledger {
 
     /** Serialises read-then-post sequences (payouts, refunds) of one cooperative until commit. */
     public Uni<Void> lock(SqlClient tx, UUID cooperativeId) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('ledger:' || $1, 0))")
-                // The parameter is text in this statement; a UUID cannot be encoded as text.
-                .execute(Tuple.of(cooperativeId.toString()))
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("ledger:" + cooperativeId))
                 .replaceWithVoid();
     }
 
