@@ -1,0 +1,96 @@
+package org.originlive.payout;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.Role;
+
+@Path("/api")
+@Tag(name = "Payouts")
+@RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+public class PayoutResource {
+
+    private final PayoutService payouts;
+    private final PayoutSettingsService settings;
+    private final JsonWebToken jwt;
+
+    PayoutResource(PayoutService payouts, PayoutSettingsService settings, JsonWebToken jwt) {
+        this.payouts = payouts;
+        this.settings = settings;
+        this.jwt = jwt;
+    }
+
+    @PUT
+    @Path("/cooperatives/{id}/payout-destination")
+    @Operation(summary = "Where the cooperative is paid; mobile money takes an E.164 number")
+    public Uni<PayoutApi.Destination> putDestination(
+            UUID id, @Valid @NotNull PayoutApi.DestinationRequest destination) {
+        return settings.putDestination(Caller.of(jwt), id, destination);
+    }
+
+    @GET
+    @Path("/cooperatives/{id}/payout-destination")
+    @Operation(summary = "The cooperative's payout destination (404 when none is set)")
+    public Uni<PayoutApi.Destination> destination(UUID id) {
+        return settings.destination(Caller.of(jwt), id);
+    }
+
+    @POST
+    @Path("/cooperatives/{id}/payouts")
+    @Operation(summary = "Pay out available money (all of it without amountMinor); Idempotency-Key required")
+    public Uni<Response> request(
+            UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull PayoutApi.PayoutRequest request) {
+        return payouts.request(Caller.of(jwt), id, key, request).map(requested -> Response.status(
+                        requested.replayed() ? Response.Status.OK : Response.Status.CREATED)
+                .location(URI.create("/api/payouts/" + requested.payout().id()))
+                .header("Idempotent-Replayed", requested.replayed())
+                .entity(requested.payout())
+                .build());
+    }
+
+    @GET
+    @Path("/cooperatives/{id}/payouts")
+    @Operation(summary = "The cooperative's payouts, newest first")
+    public Uni<Page<PayoutApi.Payout>> list(UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return payouts.list(Caller.of(jwt), id, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/payouts/{id}")
+    @Operation(summary = "One payout")
+    public Uni<PayoutApi.Payout> get(UUID id) {
+        return payouts.get(Caller.of(jwt), id);
+    }
+
+    @POST
+    @Path("/payouts/{id}/mark-paid")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "A BANK_MANUAL payout was paid: SUBMITTED → SUCCEEDED")
+    public Uni<PayoutApi.Payout> markPaid(UUID id, @Valid @NotNull PayoutApi.MarkPaidRequest request) {
+        return payouts.mark(Caller.of(jwt), id, PayoutStatus.SUCCEEDED, request.reference());
+    }
+
+    @POST
+    @Path("/payouts/{id}/mark-failed")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "A BANK_MANUAL payout failed: SUBMITTED → FAILED, money back to available")
+    public Uni<PayoutApi.Payout> markFailed(UUID id, @Valid @NotNull PayoutApi.MarkFailedRequest request) {
+        return payouts.mark(Caller.of(jwt), id, PayoutStatus.FAILED, request.reason());
+    }
+}

@@ -1,0 +1,7 @@
+package org.originlive.payout;
+
+public enum PayoutStatus {
+    SUBMITTED,
+    SUCCEEDED,
+    FAILED
+}
