@@ -41,6 +41,10 @@ public class Product extends PanacheEntityBase {
     @Column(nullable = false)
     public int stock;
 
+    /** An https photo for pages and apps, or null. */
+    @Column(name = "image_url")
+    public String imageUrl;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ProductStatus status;

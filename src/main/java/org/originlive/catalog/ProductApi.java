@@ -1,11 +1,14 @@
 package org.originlive.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.originlive.common.MultiLine;
 
 /** The JSON shapes of products. */
@@ -21,16 +24,21 @@ public final class ProductApi {
             @NotBlank @Size(max = 50) String unit,
             @NotNull @PositiveOrZero Long priceMinor,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
-            @NotNull @PositiveOrZero Integer stock) {}
+            @NotNull @PositiveOrZero Integer stock,
+            @Schema(nullable = true, maxLength = ImageUrls.MAX_LENGTH, format = "uri") @Size(max = ImageUrls.MAX_LENGTH)
+                    String imageUrl) {}
 
-    /** Absent (or null) fields stay as they are. */
+    /** Absent (or null) fields stay as they are; {@code imageUrl: null} removes the photo. */
     public record PatchProduct(
             @Size(min = 1, max = 200) String name,
             @MultiLine @Size(max = 10_000) String description,
             @Size(min = 1, max = 50) String unit,
             @PositiveOrZero Long priceMinor,
             @PositiveOrZero Integer stock,
-            ProductStatus status) {}
+            ProductStatus status,
+            // Absent stays null, JSON null arrives as NullNode: the one field a PATCH can clear.
+            @Schema(type = SchemaType.STRING, nullable = true, maxLength = ImageUrls.MAX_LENGTH, format = "uri")
+                    JsonNode imageUrl) {}
 
     public record ProductView(
             UUID id,
@@ -42,7 +50,8 @@ public final class ProductApi {
             long priceMinor,
             String currency,
             int stock,
-            ProductStatus status) {
+            ProductStatus status,
+            String imageUrl) {
 
         public static ProductView of(Product p) {
             return new ProductView(
@@ -55,7 +64,8 @@ public final class ProductApi {
                     p.priceMinor,
                     p.currency,
                     p.stock,
-                    p.status);
+                    p.status,
+                    p.imageUrl);
         }
     }
 }

@@ -29,7 +29,8 @@ final class DemoCatalog {
                                     "bottle",
                                     3900L,
                                     "CNY",
-                                    800),
+                                    800,
+                                    null),
                             new CreateProduct(
                                     "CHILI-SAUCE-3PK",
                                     "Chili sauce trio",
@@ -37,7 +38,8 @@ final class DemoCatalog {
                                     "pack",
                                     8900L,
                                     "CNY",
-                                    300))),
+                                    300,
+                                    null))),
             new Entry(
                     new CreateCooperative(
                             COFFEE_SLUG,
@@ -55,7 +57,8 @@ final class DemoCatalog {
                                     "pack",
                                     6800L,
                                     "CNY",
-                                    2000),
+                                    2000,
+                                    null),
                             new CreateProduct(
                                     "YIRGA-NATURAL-500",
                                     "Yirgacheffe natural, 500 g",
@@ -63,7 +66,8 @@ final class DemoCatalog {
                                     "pack",
                                     12800L,
                                     "CNY",
-                                    600))),
+                                    600,
+                                    null))),
             new Entry(
                     new CreateCooperative(
                             "rwanda-mountain-coffee",
@@ -80,7 +84,8 @@ final class DemoCatalog {
                             "pack",
                             5900L,
                             "CNY",
-                            3000))),
+                            3000,
+                            null))),
             new Entry(
                     new CreateCooperative(
                             "jinggangshan-bamboo",
@@ -98,7 +103,8 @@ final class DemoCatalog {
                                     "piece",
                                     15800L,
                                     "CNY",
-                                    150),
+                                    150,
+                                    null),
                             new CreateProduct(
                                     "BAMBOO-BASKET-S",
                                     "Small bamboo fruit basket",
@@ -106,7 +112,8 @@ final class DemoCatalog {
                                     "piece",
                                     6800L,
                                     "CNY",
-                                    400))),
+                                    400,
+                                    null))),
             new Entry(
                     new CreateCooperative(
                             "laos-sticky-rice",
@@ -122,7 +129,8 @@ final class DemoCatalog {
                             "bag",
                             4500L,
                             "CNY",
-                            1000))));
+                            1000,
+                            null))));
 
     private DemoCatalog() {}
 }

@@ -1,5 +1,6 @@
 package org.originlive.sale;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,8 @@ import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Params;
+import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -27,10 +30,12 @@ public class SaleResource {
 
     private final SaleService sales;
     private final JsonWebToken jwt;
+    private final CurrentIdentityAssociation identity;
 
-    SaleResource(SaleService sales, JsonWebToken jwt) {
+    SaleResource(SaleService sales, JsonWebToken jwt, CurrentIdentityAssociation identity) {
         this.sales = sales;
         this.jwt = jwt;
+        this.identity = identity;
     }
 
     @POST
@@ -46,10 +51,29 @@ public class SaleResource {
     @GET
     @Path("/sales")
     @PermitAll
-    @Operation(summary = "List sales, optionally by status, by start time")
+    @Operation(
+            summary = "List sales by start time, optionally by status; hostId (own id, or any for an admin)"
+                    + " needs a token")
     public Uni<Page<SaleApi.SaleView>> list(
-            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return sales.list(Params.enumValue("status", status, SaleStatus.class), PageRequest.of(page, size));
+            @QueryParam("status") String status,
+            @QueryParam("hostId") String hostId,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        SaleStatus wanted = Params.enumValue("status", status, SaleStatus.class);
+        PageRequest paging = PageRequest.of(page, size);
+        if (hostId == null) {
+            return sales.list(wanted, paging);
+        }
+        UUID host = Params.uuid("hostId", hostId);
+        // Only a host filter needs the caller; public lists never resolve a token.
+        return identity.getDeferredIdentity()
+                .map(who -> {
+                    if (who.isAnonymous()) {
+                        throw new ProblemException(ProblemType.UNAUTHORIZED, "hostId needs a bearer token");
+                    }
+                    return Caller.of((JsonWebToken) who.getPrincipal());
+                })
+                .flatMap(caller -> sales.listOfHost(caller, host, wanted, paging));
     }
 
     @GET

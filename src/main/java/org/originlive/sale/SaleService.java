@@ -74,7 +74,15 @@ public class SaleService {
     }
 
     public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, PageRequest page) {
-        return sales.list(status, page);
+        return sales.list(status, null, page);
+    }
+
+    /** One host's sales: the host itself or an admin; another host's id is 403, not an empty page. */
+    public Uni<Page<SaleApi.SaleView>> listOfHost(Caller caller, UUID hostId, SaleStatus status, PageRequest page) {
+        if (!caller.is(Role.ADMIN) && !(caller.is(Role.HOST) && caller.id().equals(hostId))) {
+            throw ProblemException.forbidden("A host may list only its own sales");
+        }
+        return sales.list(status, hostId, page);
     }
 
     /** Start, end or cancel on behalf of the owning host or an admin. */
