@@ -188,7 +188,7 @@ function renderManage(force = false) {
     el('h3', {}, t('host.stats')), renderStats(current.stats),
     el('h3', {}, t('live.items')),
     el('ul.items', { id: 'manage-items' }, sale.items.map((i) => el('li', { dataset: { itemId: i.id, remaining: i.remaining } },
-      el('span.badge', {}, sale.pinnedItemId === i.id ? '📌' : `${i.remaining}`),
+      el('span.badge', {}, sale.pinnedItemId === i.id ? t('live.pinned') : `${i.remaining}`),
       el('div', {}, el('strong', {}, i.name), ' ', money(i.salePriceMinor, i.currency),
         el('p.muted', {}, t('live.left', { n: i.remaining, total: i.quantity })),
         el('button', { type: 'button', dataset: { pin: i.id }, disabled: !(live || sale.status === 'SCHEDULED') || sale.pinnedItemId === i.id, onclick: () => act(`/api/sales/${id}/pin`, { itemId: i.id }) }, t('host.pin')))))),

@@ -193,7 +193,7 @@ function renderReactions() {
   view.reactions.replaceChildren(...['like', 'heart', 'fire'].map((type) => el('button', {
     type: 'button', disabled: !session.user, 'aria-label': `${t(`react.${type}`)} (${state.reactions[type]})`,
     onclick: () => session.call('POST', `/api/sales/${saleId}/reactions`, { body: { type } }).catch(showError),
-  }, `${{ like: '👍', heart: '❤️', fire: '🔥' }[type]} ${state.reactions[type]}`)));
+  }, `${t(`react.${type}`)} ${state.reactions[type]}`)));
 }
 
 function renderAll() {

@@ -142,6 +142,7 @@ final class Browser implements AutoCloseable {
     void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
+            driver.executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
             Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
