@@ -11,7 +11,7 @@ const products = new Map(); // productId -> Product (for photos)
 const state = { sale: null, viewers: 0, clock: '', chat: [], reactions: { like: 0, heart: 0, fire: 0 }, order: null, connected: false };
 
 const view = {
-  title: el('h1#sale-title'),
+  title: el('h1', { id: 'sale-title' }),
   badge: el('span.badge', { id: 'sale-status' }),
   clock: el('span.timer', { id: 'sale-clock' }),
   viewers: el('span', { id: 'viewer-count', 'aria-live': 'off' }),
