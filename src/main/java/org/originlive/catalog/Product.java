@@ -45,6 +45,10 @@ public class Product extends PanacheEntityBase {
     @Column(name = "source_lang", nullable = false)
     public String sourceLang;
 
+    /** An https photo for pages and apps, or null. */
+    @Column(name = "image_url")
+    public String imageUrl;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ProductStatus status;

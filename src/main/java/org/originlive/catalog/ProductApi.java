@@ -1,5 +1,6 @@
 package org.originlive.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.originlive.common.MultiLine;
 import org.originlive.i18n.Translation;
 
@@ -25,16 +28,21 @@ public final class ProductApi {
             @NotNull @PositiveOrZero Long priceMinor,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
             @NotNull @PositiveOrZero Integer stock,
-            @Size(max = 35) String sourceLang) {}
+            @Size(max = 35) String sourceLang,
+            @Schema(nullable = true, maxLength = ImageUrls.MAX_LENGTH, format = "uri") @Size(max = ImageUrls.MAX_LENGTH)
+                    String imageUrl) {}
 
-    /** Absent (or null) fields stay as they are. */
+    /** Absent (or null) fields stay as they are; {@code imageUrl: null} removes the photo. */
     public record PatchProduct(
             @Size(min = 1, max = 200) String name,
             @MultiLine @Size(max = 10_000) String description,
             @Size(min = 1, max = 50) String unit,
             @PositiveOrZero Long priceMinor,
             @PositiveOrZero Integer stock,
-            ProductStatus status) {}
+            ProductStatus status,
+            // Absent stays null, JSON null arrives as NullNode: the one field a PATCH can clear.
+            @Schema(type = SchemaType.STRING, nullable = true, maxLength = ImageUrls.MAX_LENGTH, format = "uri")
+                    JsonNode imageUrl) {}
 
     public record ProductView(
             UUID id,
@@ -47,6 +55,7 @@ public final class ProductApi {
             String currency,
             int stock,
             ProductStatus status,
+            String imageUrl,
             String sourceLang,
             String lang) {
 
@@ -68,6 +77,7 @@ public final class ProductApi {
                     p.currency,
                     p.stock,
                     p.status,
+                    p.imageUrl,
                     p.sourceLang,
                     Translation.servedIn(t, p.sourceLang));
         }

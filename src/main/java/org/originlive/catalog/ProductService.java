@@ -64,6 +64,7 @@ public class ProductService {
                     p.priceMinor = request.priceMinor();
                     p.currency = request.currency();
                     p.stock = request.stock();
+                    p.imageUrl = ImageUrls.checked(request.imageUrl());
                     p.status = ProductStatus.ACTIVE;
                     p.sourceLang = sourceLang;
                     p.createdAt = clock.instant();
@@ -81,7 +82,8 @@ public class ProductService {
                 && patch.unit() == null
                 && patch.priceMinor() == null
                 && patch.stock() == null
-                && patch.status() == null) {
+                && patch.status() == null
+                && patch.imageUrl() == null) {
             throw ProblemException.invalid("body", "names no field to change");
         }
         return get(id).flatMap(p -> {
@@ -103,6 +105,9 @@ public class ProductService {
                     }
                     if (patch.status() != null) {
                         p.status = patch.status();
+                    }
+                    if (patch.imageUrl() != null) {
+                        p.imageUrl = ImageUrls.checked(patch.imageUrl());
                     }
                     p.updatedAt = clock.instant();
                     return products.flush().replaceWith(p);

@@ -31,7 +31,8 @@ final class DemoCatalog {
                                     3900L,
                                     "CNY",
                                     800,
-                                    "en"),
+                                    "en",
+                                    null),
                             new CreateProduct(
                                     "CHILI-SAUCE-3PK",
                                     "Chili sauce trio",
@@ -40,7 +41,8 @@ final class DemoCatalog {
                                     8900L,
                                     "CNY",
                                     300,
-                                    "en"))),
+                                    "en",
+                                    null))),
             new Entry(
                     new CreateCooperative(
                             COFFEE_SLUG,
@@ -60,7 +62,8 @@ final class DemoCatalog {
                                     6800L,
                                     "CNY",
                                     2000,
-                                    "en"),
+                                    "en",
+                                    null),
                             new CreateProduct(
                                     "YIRGA-NATURAL-500",
                                     "Yirgacheffe natural, 500 g",
@@ -69,7 +72,8 @@ final class DemoCatalog {
                                     12800L,
                                     "CNY",
                                     600,
-                                    "en"))),
+                                    "en",
+                                    null))),
             new Entry(
                     new CreateCooperative(
                             "rwanda-mountain-coffee",
@@ -88,7 +92,8 @@ final class DemoCatalog {
                             5900L,
                             "CNY",
                             3000,
-                            "en"))),
+                            "en",
+                            null))),
             new Entry(
                     new CreateCooperative(
                             "jinggangshan-bamboo",
@@ -108,7 +113,8 @@ final class DemoCatalog {
                                     15800L,
                                     "CNY",
                                     150,
-                                    "en"),
+                                    "en",
+                                    null),
                             new CreateProduct(
                                     "BAMBOO-BASKET-S",
                                     "Small bamboo fruit basket",
@@ -117,7 +123,8 @@ final class DemoCatalog {
                                     6800L,
                                     "CNY",
                                     400,
-                                    "en"))),
+                                    "en",
+                                    null))),
             new Entry(
                     new CreateCooperative(
                             "laos-sticky-rice",
@@ -135,7 +142,8 @@ final class DemoCatalog {
                             4500L,
                             "CNY",
                             1000,
-                            "en"))));
+                            "en",
+                            null))));
 
     private DemoCatalog() {}
 }

@@ -41,6 +41,7 @@ public class SaleRooms {
     private final Clock clock;
     private final LiveConfig config;
     private final RoomChat chat;
+    private final AudiencePeaks peaks;
     private Periodic timer;
     private long flushes;
 
@@ -53,7 +54,8 @@ public class SaleRooms {
             Vertx vertx,
             Clock clock,
             LiveConfig config,
-            RoomChat chat) {
+            RoomChat chat,
+            AudiencePeaks peaks) {
         this.sales = sales;
         this.frames = frames;
         this.metrics = metrics;
@@ -63,6 +65,7 @@ public class SaleRooms {
         this.clock = clock;
         this.config = config;
         this.chat = chat;
+        this.peaks = peaks;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -160,6 +163,12 @@ public class SaleRooms {
                 });
     }
 
+    /** The sale's audience on every replica, as this replica last heard it. */
+    long viewers(UUID saleId) {
+        SaleRoom room = rooms.get(saleId);
+        return counts.total(saleId, room == null ? 0 : room.localViewers(), clock.millis());
+    }
+
     /** Tells every viewer to reconnect (to another replica) before this one stops. */
     public void closeAll(int code, String reason) {
         rooms.values().forEach(room -> room.closeAll(code, reason));
@@ -202,10 +211,13 @@ public class SaleRooms {
                         return room;
                     }
                     metrics.roomClosed(key);
+                    peaks.forget(key);
                     return null;
                 }));
         Map<UUID, Integer> local = new HashMap<>();
         rooms.values().forEach(room -> local.put(room.saleId, room.localViewers()));
+        rooms.values()
+                .forEach(room -> peaks.observe(room.saleId, counts.total(room.saleId, room.localViewers(), millis)));
         long announceEvery = Math.max(1, config.viewerCountInterval().toMillis() / 1000);
         if (!local.isEmpty() && (flushes / perSecond) % announceEvery == 0) {
             counts.announce(local);

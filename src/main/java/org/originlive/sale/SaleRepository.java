@@ -92,16 +92,26 @@ public class SaleRepository {
         return find(pool, id);
     }
 
-    public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, PageRequest page) {
-        String where = status == null ? "" : " WHERE status = $3";
-        Tuple args = status == null
-                ? Tuple.of(page.size(), page.offset())
-                : Tuple.of(page.size(), page.offset(), status.name());
-        Uni<RowSet<Row>> rows = pool.preparedQuery(
-                        "SELECT " + SALE_COLUMNS + " FROM sale" + where + " ORDER BY starts_at, id LIMIT $1 OFFSET $2")
+    /** Sales by start time, optionally of one status and one host. */
+    public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, UUID hostId, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> filters = new ArrayList<>();
+        if (status != null) {
+            filters.add(status.name());
+            conditions.add("status = $" + filters.size());
+        }
+        if (hostId != null) {
+            filters.add(hostId);
+            conditions.add("host_id = $" + filters.size());
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        Tuple args = Tuple.from(filters).addValue(page.size()).addValue(page.offset());
+        int limit = filters.size() + 1;
+        Uni<RowSet<Row>> rows = pool.preparedQuery("SELECT " + SALE_COLUMNS + " FROM sale" + where
+                        + " ORDER BY starts_at, id LIMIT $" + limit + " OFFSET $" + (limit + 1))
                 .execute(args);
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM sale" + where.replace("$3", "$1"))
-                .execute(status == null ? Tuple.tuple() : Tuple.of(status.name()))
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM sale" + where)
+                .execute(Tuple.from(filters))
                 .map(r -> r.iterator().next().getLong("n"));
         return Uni.combine().all().unis(rows, total).asTuple().flatMap(t -> {
             List<Row> saleRows = new ArrayList<>();

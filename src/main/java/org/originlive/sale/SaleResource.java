@@ -1,5 +1,6 @@
 package org.originlive.sale;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,8 @@ import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Params;
+import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
 import org.originlive.i18n.Lang;
 import org.originlive.i18n.Languages;
@@ -37,11 +40,13 @@ public class SaleResource {
     private final SaleService sales;
     private final Languages languages;
     private final JsonWebToken jwt;
+    private final CurrentIdentityAssociation identity;
 
-    SaleResource(SaleService sales, Languages languages, JsonWebToken jwt) {
+    SaleResource(SaleService sales, Languages languages, JsonWebToken jwt, CurrentIdentityAssociation identity) {
         this.sales = sales;
         this.languages = languages;
         this.jwt = jwt;
+        this.identity = identity;
     }
 
     @POST
@@ -65,16 +70,35 @@ public class SaleResource {
     @GET
     @Path("/sales")
     @PermitAll
-    @Operation(summary = "List sales, optionally by status, by start time")
+    @Operation(
+            summary = "List sales by start time, optionally by status, in the asked-for language; hostId (own id,"
+                    + " or any for an admin) needs a token")
     public Uni<RestResponse<Page<SaleApi.SaleView>>> list(
             @QueryParam("status") @Parameter(schema = @Schema(implementation = SaleStatus.class)) String status,
+            @QueryParam("hostId") @Parameter(schema = @Schema(implementation = UUID.class)) String hostId,
             @QueryParam("page") String page,
             @QueryParam("size") String size,
             @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         Lang chosen = languages.choose(lang, acceptLanguage);
-        return sales.list(Params.enumValue("status", status, SaleStatus.class), PageRequest.of(page, size), chosen)
-                .map(p -> Languages.served(p, chosen, p.items().stream().map(SaleApi.SaleView::lang)));
+        SaleStatus wanted = Params.enumValue("status", status, SaleStatus.class);
+        PageRequest paging = PageRequest.of(page, size);
+        Uni<Page<SaleApi.SaleView>> found;
+        if (hostId == null) {
+            found = sales.list(wanted, paging, chosen);
+        } else {
+            UUID host = Params.uuid("hostId", hostId);
+            // Only a host filter needs the caller; public lists never resolve a token.
+            found = identity.getDeferredIdentity()
+                    .map(who -> {
+                        if (who.isAnonymous()) {
+                            throw new ProblemException(ProblemType.UNAUTHORIZED, "hostId needs a bearer token");
+                        }
+                        return Caller.of((JsonWebToken) who.getPrincipal());
+                    })
+                    .flatMap(caller -> sales.listOfHost(caller, host, wanted, paging, chosen));
+        }
+        return found.map(p -> Languages.served(p, chosen, p.items().stream().map(SaleApi.SaleView::lang)));
     }
 
     @GET

@@ -91,8 +91,13 @@ public class SaleService {
         return sales.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", id)));
     }
 
-    public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, PageRequest page) {
-        return sales.list(status, page);
+    /** One host's sales: the host itself or an admin; another host's id is 403, not an empty page. */
+    public Uni<Page<SaleApi.SaleView>> listOfHost(
+            Caller caller, UUID hostId, SaleStatus status, PageRequest page, Lang lang) {
+        if (!caller.is(Role.ADMIN) && !(caller.is(Role.HOST) && caller.id().equals(hostId))) {
+            throw ProblemException.forbidden("A host may list only its own sales");
+        }
+        return inLanguage(sales.list(status, hostId, page), lang);
     }
 
     /** The sale served in {@code lang}: its title and its items' product names translated where they are. */
@@ -101,7 +106,11 @@ public class SaleService {
     }
 
     public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, PageRequest page, Lang lang) {
-        return sales.list(status, page).flatMap(found -> translated(found.items(), lang)
+        return inLanguage(sales.list(status, null, page), lang);
+    }
+
+    private Uni<Page<SaleApi.SaleView>> inLanguage(Uni<Page<SaleApi.SaleView>> page, Lang lang) {
+        return page.flatMap(found -> translated(found.items(), lang)
                 .map(list -> new Page<>(list, found.page(), found.size(), found.total())));
     }
 

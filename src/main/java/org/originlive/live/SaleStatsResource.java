@@ -1,0 +1,32 @@
+package org.originlive.live;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Role;
+
+@Path("/api/sales/{id}/stats")
+@Tag(name = "Live sales")
+public class SaleStatsResource {
+
+    private final SaleStats stats;
+    private final JsonWebToken jwt;
+
+    SaleStatsResource(SaleStats stats, JsonWebToken jwt) {
+        this.stats = stats;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Paid orders, units, gross, orders in the last minute, viewers and peak (counts only)")
+    public Uni<SaleStats.Stats> get(UUID id) {
+        return stats.of(Caller.of(jwt), id);
+    }
+}

@@ -1,0 +1,118 @@
+// UI strings in English and Simplified Chinese; the choice is remembered, else taken from the browser.
+const STRINGS = {
+  en: {
+    'app.name': 'Origin Live', 'nav.home': 'Home', 'nav.host': 'Host console', 'nav.coop': 'Cooperative',
+    'lang.label': 'Language', 'home.live': 'Live now', 'home.upcoming': 'Coming up', 'home.none': 'Nothing here yet.',
+    'home.stores': 'Cooperatives', 'home.watch': 'Watch', 'home.visit': 'Visit storefront',
+    'status.SCHEDULED': 'Scheduled', 'status.LIVE': 'Live', 'status.ENDED': 'Ended', 'status.CANCELLED': 'Cancelled',
+    'signin.title': 'Sign in', 'signin.email': 'Email', 'signin.password': 'Password', 'signin.submit': 'Sign in',
+    'signin.out': 'Sign out', 'signin.as': 'Signed in as {name}', 'signin.failed': 'Sign-in failed: {detail}',
+    'signin.demo': 'Demo accounts use the password originlive-demo.',
+    'live.stream': 'Open the stream', 'live.viewers': '{n} watching', 'live.pinned': 'Featured now',
+    'live.items': 'In this sale', 'live.left': '{n} of {total} left', 'live.soldout': 'Sold out',
+    'live.startsIn': 'Starts in {t}', 'live.endsIn': 'Ends in {t}', 'live.buy': 'Buy', 'live.qty': 'Quantity',
+    'live.reserved': 'Reserved. Pay within {t}.', 'live.pay': 'Pay (sandbox)', 'live.paid': 'Paid. Thank you!',
+    'live.expired': 'The reservation expired.', 'live.signinToBuy': 'Sign in to buy and chat.',
+    'live.address': 'Shipping address', 'addr.name': 'Name', 'addr.line1': 'Address', 'addr.city': 'City',
+    'addr.country': 'Country (2 letters)', 'addr.phone': 'Phone', 'live.connection': 'Live updates: {state}',
+    'conn.open': 'connected', 'conn.closed': 'reconnecting…', 'live.notFound': 'This sale does not exist.',
+    'chat.title': 'Chat', 'chat.message': 'Message', 'chat.send': 'Send', 'chat.question': 'Ask as a question',
+    'chat.held': 'Your message waits for a moderator.', 'chat.q': 'Q', 'react.like': 'Like', 'react.heart': 'Love',
+    'react.fire': 'Fire', 'react.title': 'Reactions',
+    'host.create': 'New sale', 'host.saleTitle': 'Title', 'host.streamUrl': 'Stream URL', 'host.startsAt': 'Starts',
+    'host.endsAt': 'Ends', 'host.products': 'Products from cooperatives', 'host.add': 'Add',
+    'host.price': 'Sale price (minor units)', 'host.quantity': 'Quantity', 'host.limit': 'Limit per buyer',
+    'host.createSubmit': 'Create sale', 'host.mySales': 'My sales', 'host.start': 'Start', 'host.end': 'End',
+    'host.pin': 'Pin', 'host.open': 'Manage', 'host.stats': 'Numbers', 'stats.orders': 'Paid orders',
+    'stats.units': 'Units sold', 'stats.gross': 'Revenue', 'stats.lastMinute': 'Orders in the last minute',
+    'stats.viewers': 'Viewers', 'stats.peak': 'Peak viewers', 'host.viewerLink': 'Viewer page',
+    'host.moderation': 'Moderation', 'host.held': 'Held messages', 'host.approve': 'Approve', 'host.delete': 'Delete',
+    'host.ban': 'Ban', 'host.slowMode': 'Slow mode (seconds)', 'host.chatEnabled': 'Chat enabled',
+    'host.saveSettings': 'Save chat settings', 'host.noHeld': 'No held messages.', 'host.recentChat': 'Recent chat',
+    'host.selected': 'Selected products', 'host.created': 'Sale created.', 'host.none': 'No sales yet.',
+    'coop.queue': 'Fulfilment queue', 'coop.earnings': 'Earnings', 'coop.accept': 'Accept', 'coop.ship': 'Ship',
+    'coop.deliver': 'Mark delivered', 'coop.carrier': 'Carrier', 'coop.tracking': 'Tracking number',
+    'coop.empty': 'Nothing to do.', 'coop.order': 'Order {id}', 'coop.to': 'To {name}, {city}',
+    'coop.gross': 'Gross', 'coop.fee': 'Platform fee', 'coop.net': 'Net', 'coop.orders': 'Orders',
+    'coop.filter': 'Show', 'coop.all': 'All', 'fstatus.NEW': 'New', 'fstatus.ACCEPTED': 'Accepted',
+    'fstatus.SHIPPED': 'Shipped', 'fstatus.DELIVERED': 'Delivered', 'fstatus.CANCELLED': 'Cancelled',
+    'store.products': 'Products', 'store.notFound': 'No such storefront.', 'store.stock': '{n} in stock',
+    'error': 'Something went wrong: {detail}', 'loading': 'Loading…', 'refresh': 'Refresh',
+  },
+  'zh-CN': {
+    'app.name': '源头直播', 'nav.home': '首页', 'nav.host': '主播控制台', 'nav.coop': '合作社',
+    'lang.label': '语言', 'home.live': '正在直播', 'home.upcoming': '即将开始', 'home.none': '暂无内容。',
+    'home.stores': '合作社', 'home.watch': '观看', 'home.visit': '进入店铺',
+    'status.SCHEDULED': '未开始', 'status.LIVE': '直播中', 'status.ENDED': '已结束', 'status.CANCELLED': '已取消',
+    'signin.title': '登录', 'signin.email': '邮箱', 'signin.password': '密码', 'signin.submit': '登录',
+    'signin.out': '退出', 'signin.as': '已登录：{name}', 'signin.failed': '登录失败：{detail}',
+    'signin.demo': '演示账号的密码是 originlive-demo。',
+    'live.stream': '打开直播流', 'live.viewers': '{n} 人在看', 'live.pinned': '正在讲解',
+    'live.items': '本场商品', 'live.left': '剩余 {n} / {total}', 'live.soldout': '已售罄',
+    'live.startsIn': '{t} 后开始', 'live.endsIn': '{t} 后结束', 'live.buy': '购买', 'live.qty': '数量',
+    'live.reserved': '已锁定库存，请在 {t} 内付款。', 'live.pay': '付款（沙盒）', 'live.paid': '付款成功，谢谢！',
+    'live.expired': '预留已过期。', 'live.signinToBuy': '登录后即可购买和聊天。',
+    'live.address': '收货地址', 'addr.name': '收件人', 'addr.line1': '详细地址', 'addr.city': '城市',
+    'addr.country': '国家（两位代码）', 'addr.phone': '电话', 'live.connection': '实时更新：{state}',
+    'conn.open': '已连接', 'conn.closed': '重新连接中…', 'live.notFound': '该直播不存在。',
+    'chat.title': '聊天', 'chat.message': '消息', 'chat.send': '发送', 'chat.question': '作为提问发送',
+    'chat.held': '你的消息正在等待审核。', 'chat.q': '问', 'react.like': '赞', 'react.heart': '爱心',
+    'react.fire': '火', 'react.title': '互动',
+    'host.create': '新建直播', 'host.saleTitle': '标题', 'host.streamUrl': '直播流地址', 'host.startsAt': '开始时间',
+    'host.endsAt': '结束时间', 'host.products': '合作社商品', 'host.add': '添加',
+    'host.price': '直播价（最小货币单位）', 'host.quantity': '数量', 'host.limit': '每人限购',
+    'host.createSubmit': '创建直播', 'host.mySales': '我的直播', 'host.start': '开始', 'host.end': '结束',
+    'host.pin': '置顶讲解', 'host.open': '管理', 'host.stats': '数据', 'stats.orders': '已付款订单',
+    'stats.units': '已售件数', 'stats.gross': '销售额', 'stats.lastMinute': '最近一分钟订单',
+    'stats.viewers': '观看人数', 'stats.peak': '最高观看', 'host.viewerLink': '观众页面',
+    'host.moderation': '管理聊天', 'host.held': '待审核消息', 'host.approve': '通过', 'host.delete': '删除',
+    'host.ban': '禁言', 'host.slowMode': '慢速模式（秒）', 'host.chatEnabled': '开启聊天',
+    'host.saveSettings': '保存聊天设置', 'host.noHeld': '没有待审核消息。', 'host.recentChat': '最近聊天',
+    'host.selected': '已选商品', 'host.created': '直播已创建。', 'host.none': '还没有直播。',
+    'coop.queue': '待发货订单', 'coop.earnings': '收入', 'coop.accept': '接单', 'coop.ship': '发货',
+    'coop.deliver': '标记为已送达', 'coop.carrier': '快递公司', 'coop.tracking': '运单号',
+    'coop.empty': '暂无待办。', 'coop.order': '订单 {id}', 'coop.to': '寄往 {name}，{city}',
+    'coop.gross': '总额', 'coop.fee': '平台服务费', 'coop.net': '净收入', 'coop.orders': '订单数',
+    'coop.filter': '显示', 'coop.all': '全部', 'fstatus.NEW': '新订单', 'fstatus.ACCEPTED': '已接单',
+    'fstatus.SHIPPED': '已发货', 'fstatus.DELIVERED': '已送达', 'fstatus.CANCELLED': '已取消',
+    'store.products': '商品', 'store.notFound': '找不到该店铺。', 'store.stock': '库存 {n}',
+    'error': '出错了：{detail}', 'loading': '加载中…', 'refresh': '刷新',
+  },
+};
+
+export const LANGUAGES = [['en', 'English'], ['zh-CN', '简体中文']];
+const KEY = 'originlive.lang';
+const listeners = [];
+
+function initial() {
+  const saved = localStorage.getItem(KEY);
+  if (saved && STRINGS[saved]) return saved;
+  return (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+let current = initial();
+
+export function lang() { return current; }
+
+/** The string for key in the current language, with {name} placeholders filled. */
+export function t(key, params = {}) {
+  const text = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+export function setLang(next) {
+  if (!STRINGS[next]) return;
+  current = next;
+  localStorage.setItem(KEY, next);
+  document.documentElement.lang = next;
+  translate(document);
+  listeners.forEach((fn) => fn(next));
+}
+
+export function onLangChange(fn) { listeners.push(fn); }
+
+/** Fills every element carrying data-i18n (text) or data-i18n-label (aria-label/placeholder). */
+export function translate(root) {
+  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
+}

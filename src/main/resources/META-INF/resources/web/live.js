@@ -1,0 +1,259 @@
+// Viewer page /live/{saleId}: live stock, pinned product, buy with a reservation timer, chat.
+import { ApiError, Session, newIdempotencyKey, request } from './api.js';
+import { onLangChange, t } from './i18n.js';
+import { announce, duration, el, header, money, photo, showError, signInBox } from './ui.js';
+import { SaleSocket } from './socket.js';
+
+const main = document.getElementById('main');
+const saleId = decodeURIComponent(location.pathname.split('/')[2] || '');
+const session = new Session('viewer');
+const products = new Map(); // productId -> Product (for photos)
+const state = { sale: null, viewers: 0, clock: '', chat: [], reactions: { like: 0, heart: 0, fire: 0 }, order: null, connected: false };
+
+const view = {
+  title: el('h1', { id: 'sale-title' }),
+  badge: el('span.badge', { id: 'sale-status' }),
+  clock: el('span.timer', { id: 'sale-clock' }),
+  viewers: el('span', { id: 'viewer-count', 'aria-live': 'off' }),
+  connection: el('span.muted', { id: 'connection' }),
+  stream: el('a', { id: 'stream-link', rel: 'noopener noreferrer', target: '_blank' }),
+  pinned: el('section.card.pinned', { id: 'pinned', 'aria-labelledby': 'pinned-title', hidden: true }),
+  items: el('ul.items', { id: 'items' }),
+  buy: el('section.card', { id: 'buy', 'aria-live': 'polite' }),
+  chatLog: el('ol.chat-log', { id: 'chat-log', 'aria-live': 'polite', 'aria-relevant': 'additions' }),
+  chatForm: el('form', { id: 'chat-form' }),
+  reactions: el('div.row', { id: 'reactions' }),
+};
+const signin = signInBox(session, { onSignedIn: renderAll, onSignedOut: renderAll, hint: '' });
+
+function item(id) { return state.sale?.items.find((i) => i.id === id); }
+
+async function loadProducts(sale) {
+  await Promise.all(sale.items.filter((i) => !products.has(i.productId)).map(async (i) => {
+    try { products.set(i.productId, await request('GET', `/api/products/${i.productId}`)); } catch { /* photo is optional */ }
+  }));
+}
+
+function renderHead() {
+  const sale = state.sale;
+  view.title.textContent = sale.title;
+  document.title = `${sale.title} · Origin Live`;
+  view.badge.className = `badge ${sale.status}`;
+  view.badge.textContent = t(`status.${sale.status}`);
+  view.viewers.textContent = t('live.viewers', { n: state.viewers });
+  view.connection.textContent = t('live.connection', { state: t(state.connected ? 'conn.open' : 'conn.closed') });
+  view.stream.href = sale.streamUrl;
+  view.stream.textContent = t('live.stream');
+}
+
+function stockBar(i) {
+  const pct = i.quantity ? Math.round((100 * i.remaining) / i.quantity) : 0;
+  return el(`div.stock-bar${pct < 20 ? '.low' : ''}`, {
+    role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': i.quantity, 'aria-valuenow': i.remaining,
+    'aria-label': t('live.left', { n: i.remaining, total: i.quantity }),
+  }, el('span', { style: null, dataset: { pct } }));
+}
+
+// Widths are set from script (CSP forbids inline style attributes, not CSSOM).
+function sizeBars(root) {
+  root.querySelectorAll('.stock-bar > span').forEach((s) => { s.style.width = `${s.dataset.pct}%`; });
+}
+
+function renderPinned() {
+  const pinned = item(state.sale.pinnedItemId);
+  view.pinned.hidden = !pinned;
+  if (!pinned) return;
+  const product = products.get(pinned.productId);
+  view.pinned.replaceChildren(
+    photo(product?.imageUrl, pinned.name),
+    el('div', {},
+      el('p.badge', {}, t('live.pinned')),
+      el('h2', { id: 'pinned-title' }, pinned.name),
+      el('p.price', {}, money(pinned.salePriceMinor, pinned.currency)),
+      el('p', { id: 'pinned-left' }, pinned.remaining > 0 ? t('live.left', { n: pinned.remaining, total: pinned.quantity }) : t('live.soldout')),
+      stockBar(pinned),
+      buyControls(pinned)));
+  sizeBars(view.pinned);
+}
+
+function buyControls(i) {
+  const qty = el('input', { type: 'number', min: 1, max: i.perCustomerLimit, value: 1, id: `qty-${i.id}`, inputmode: 'numeric' });
+  const live = state.sale.status === 'LIVE';
+  return el('div.row', {},
+    el('label.inline', { for: `qty-${i.id}` }, t('live.qty'), qty),
+    el('button.primary', {
+      type: 'button', dataset: { buy: i.id }, disabled: !live || i.remaining === 0 || !session.user,
+      onclick: () => reserve(i, Number(qty.value)),
+    }, t('live.buy')));
+}
+
+function renderItems() {
+  view.items.replaceChildren(...state.sale.items.map((i) => el('li', { dataset: { itemId: i.id } },
+    photo(products.get(i.productId)?.imageUrl, i.name),
+    el('div', {},
+      el('strong', {}, i.name), ' ', el('span', {}, money(i.salePriceMinor, i.currency)),
+      el('p.muted', { dataset: { remaining: i.remaining } }, i.remaining > 0 ? t('live.left', { n: i.remaining, total: i.quantity }) : t('live.soldout')),
+      stockBar(i),
+      buyControls(i)))));
+  sizeBars(view.items);
+}
+
+const ADDRESS_FIELDS = [['name', 'addr.name'], ['line1', 'addr.line1'], ['city', 'addr.city'], ['country', 'addr.country'], ['phone', 'addr.phone']];
+
+function addressForm() {
+  const saved = JSON.parse(localStorage.getItem('originlive.address') || '{}');
+  return el('fieldset', { id: 'address' }, el('legend', {}, t('live.address')),
+    ADDRESS_FIELDS.map(([name, key]) => [
+      el('label', { for: `addr-${name}` }, t(key)),
+      el('input', { id: `addr-${name}`, name, required: true, value: saved[name] || '', autocomplete: name === 'line1' ? 'address-line1' : name === 'city' ? 'address-level2' : name === 'country' ? 'country' : name === 'phone' ? 'tel' : 'name' }),
+    ]));
+}
+
+function address() {
+  const a = {};
+  ADDRESS_FIELDS.forEach(([name]) => { a[name] = document.getElementById(`addr-${name}`).value.trim(); });
+  a.country = a.country.toUpperCase();
+  localStorage.setItem('originlive.address', JSON.stringify(a));
+  return a;
+}
+
+async function reserve(i, quantity) {
+  const missing = ADDRESS_FIELDS.find(([name]) => !document.getElementById(`addr-${name}`).value.trim());
+  if (missing) { document.getElementById(`addr-${missing[0]}`).focus(); announce(t('live.address'), 'error'); return; }
+  try {
+    const order = await session.call('POST', `/api/sales/${saleId}/orders`, {
+      headers: { 'Idempotency-Key': newIdempotencyKey() },
+      body: { items: [{ itemId: i.id, quantity }], shippingAddress: address() },
+    });
+    state.order = order;
+    renderBuy();
+    document.getElementById('pay')?.focus();
+  } catch (e) { showError(e); }
+}
+
+async function pay() {
+  try {
+    state.order = await session.call('POST', `/api/orders/${state.order.id}/pay`, { body: { method: 'sandbox' } });
+    renderBuy();
+    announce(t('live.paid'));
+  } catch (e) { showError(e); }
+}
+
+function renderBuy() {
+  if (!session.user) { view.buy.replaceChildren(el('p', {}, t('live.signinToBuy'))); return; }
+  const order = state.order;
+  const children = [addressForm()];
+  if (order?.status === 'RESERVED') {
+    children.push(el('p', { id: 'reservation' }, t('live.reserved', { t: '' }), el('span.timer', { id: 'reservation-timer' })),
+      el('button.primary', { type: 'button', id: 'pay', onclick: pay }, `${t('live.pay')} · ${money(order.totalMinor, order.currency)}`));
+  } else if (order?.status === 'PAID') {
+    children.push(el('p', { id: 'order-paid' }, t('live.paid')));
+  } else if (order?.status === 'EXPIRED') {
+    children.push(el('p', {}, t('live.expired')));
+  }
+  view.buy.replaceChildren(...children);
+  updateTimers();
+}
+
+function updateTimers() {
+  const timer = document.getElementById('reservation-timer');
+  if (timer && state.order) {
+    const left = (new Date(state.order.reservedUntil) - Date.now()) / 1000;
+    timer.textContent = duration(left);
+  }
+}
+
+function chatLine(m) {
+  return el(`li.${m.kind}`, { dataset: { messageId: m.id } },
+    m.kind === 'QUESTION' ? el('span.badge', {}, t('chat.q')) : null, ' ',
+    el('span.who', {}, m.author.displayName), el('span', {}, m.body));
+}
+
+function renderChat() {
+  view.chatLog.replaceChildren(...state.chat.map(chatLine));
+  view.chatLog.scrollTop = view.chatLog.scrollHeight;
+  const signedIn = !!session.user;
+  const body = el('input', { id: 'chat-body', maxlength: 200, required: true, disabled: !signedIn, autocomplete: 'off' });
+  const question = el('input', { type: 'checkbox', id: 'chat-question', disabled: !signedIn });
+  view.chatForm.replaceChildren(el('label', { for: 'chat-body' }, t('chat.message')), body,
+    el('div.row', {}, el('label.inline', { for: 'chat-question' }, question, t('chat.question')),
+      el('button', { type: 'submit', disabled: !signedIn }, t('chat.send'))));
+  view.chatForm.onsubmit = async (e) => {
+    e.preventDefault();
+    try {
+      const m = await session.call('POST', `/api/sales/${saleId}/chat`, { body: { body: body.value, kind: question.checked ? 'QUESTION' : 'TEXT' } });
+      body.value = '';
+      if (m.status === 'HELD') announce(t('chat.held'));
+    } catch (err) { showError(err); }
+  };
+  renderReactions();
+}
+
+function renderReactions() {
+  view.reactions.replaceChildren(...['like', 'heart', 'fire'].map((type) => el('button', {
+    type: 'button', disabled: !session.user, 'aria-label': `${t(`react.${type}`)} (${state.reactions[type]})`,
+    onclick: () => session.call('POST', `/api/sales/${saleId}/reactions`, { body: { type } }).catch(showError),
+  }, `${t(`react.${type}`)} ${state.reactions[type]}`)));
+}
+
+function renderAll() {
+  if (!state.sale) return;
+  renderHead();
+  renderPinned();
+  renderItems();
+  renderBuy();
+  renderChat();
+}
+
+function onFrame(frame) {
+  switch (frame.type) {
+    case 'snapshot':
+      state.sale = frame.sale;
+      state.viewers = frame.viewers;
+      state.chat = frame.chat || [];
+      if (frame.reactions) state.reactions = frame.reactions;
+      loadProducts(frame.sale).then(renderAll);
+      renderAll();
+      break;
+    case 'resync': state.sale = frame.sale; renderAll(); break;
+    case 'stock': {
+      const i = item(frame.itemId);
+      if (i) { i.remaining = frame.remaining; renderPinned(); renderItems(); }
+      break;
+    }
+    case 'status': state.sale.status = frame.status; renderAll(); break;
+    case 'pinned': state.sale.pinnedItemId = frame.itemId; renderPinned(); break;
+    case 'viewers': state.viewers = frame.count; renderHead(); break;
+    case 'tick':
+      view.clock.textContent = frame.secondsToStart != null ? t('live.startsIn', { t: duration(frame.secondsToStart) })
+        : frame.secondsToEnd != null ? t('live.endsIn', { t: duration(frame.secondsToEnd) }) : '';
+      updateTimers();
+      break;
+    case 'chat': state.chat = state.chat.concat(frame.messages).slice(-100); renderChat(); break;
+    case 'chat_deleted': state.chat = state.chat.filter((m) => m.id !== frame.messageId); renderChat(); break;
+    case 'reactions': state.reactions = frame.counts; renderReactions(); break;
+    default: break;
+  }
+}
+
+async function start() {
+  header('home');
+  main.append(
+    el('section.card', {}, view.badge, ' ', view.title, el('p.row', {}, view.clock, ' · ', view.viewers, ' · ', view.stream), view.connection),
+    el('div.two', {},
+      el('div', {}, view.pinned, el('section.card', { 'aria-labelledby': 'items-title' }, el('h2', { id: 'items-title', dataset: { i18n: 'live.items' } }, t('live.items')), view.items)),
+      el('div', {}, signin.node, view.buy,
+        el('section.card', { 'aria-labelledby': 'chat-title' }, el('h2', { id: 'chat-title', dataset: { i18n: 'chat.title' } }, t('chat.title')),
+          view.chatLog, view.chatForm, el('h3', { dataset: { i18n: 'react.title' } }, t('react.title')), view.reactions))));
+  try {
+    await request('GET', `/api/sales/${encodeURIComponent(saleId)}`);
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 400)) { main.replaceChildren(el('h1', {}, t('live.notFound'))); return; }
+    showError(e);
+  }
+  new SaleSocket(saleId, onFrame, (open) => { state.connected = open; if (state.sale) renderHead(); }).connect();
+  setInterval(updateTimers, 1000);
+}
+
+onLangChange(renderAll);
+start();
