@@ -21,7 +21,7 @@ record BatchRequest(UUID orderId, UUID buyerId, String key, String hash, Checkou
         List<OrderLine> lines = body.items().stream()
                 .map(line -> {
                     SaleStock.LockedItem item = items.get(line.itemId());
-                    return new OrderLine(
+                    return OrderLine.of(
                             item.productId(),
                             item.id(),
                             item.cooperativeId(),

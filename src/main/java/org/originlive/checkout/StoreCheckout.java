@@ -89,7 +89,7 @@ class StoreCheckout {
             List<OrderLine> lines = body.items().stream()
                     .map(l -> {
                         ProductStock.Taken t = taken.get(l.productId());
-                        return new OrderLine(
+                        return OrderLine.of(
                                 l.productId(), null, t.cooperativeId(), t.name(), l.quantity(), t.priceMinor());
                     })
                     .toList();

@@ -34,7 +34,7 @@ public final class FulfillmentApi {
             Instant createdAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Line(UUID productId, UUID itemId, String name, int quantity, long unitPriceMinor) {}
+    public record Line(UUID id, UUID productId, UUID itemId, String name, int quantity, long unitPriceMinor) {}
 
     /** A fulfilment as an order lists it. */
     public record FulfillmentRef(UUID id, UUID cooperativeId, String status) {}

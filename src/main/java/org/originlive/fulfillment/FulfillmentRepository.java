@@ -182,7 +182,7 @@ public class FulfillmentRepository {
             return Uni.createFrom().item(List.of());
         }
         UUID[] orderIds = rows.stream().map(r -> r.getUUID("order_id")).toArray(UUID[]::new);
-        return client.preparedQuery("SELECT order_id, cooperative_id, product_id, item_id, name, quantity,"
+        return client.preparedQuery("SELECT id, order_id, cooperative_id, product_id, item_id, name, quantity,"
                         + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
                 .execute(Tuple.of(orderIds))
                 .map(lineRows -> {
@@ -198,6 +198,7 @@ public class FulfillmentRepository {
         List<FulfillmentApi.Line> lines = lineRows.stream()
                 .filter(l -> orderId.equals(l.getUUID("order_id")) && cooperativeId.equals(l.getUUID("cooperative_id")))
                 .map(l -> new FulfillmentApi.Line(
+                        l.getUUID("id"),
                         l.getUUID("product_id"),
                         l.getUUID("item_id"),
                         l.getString("name"),

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** A line as stored; {@code itemId} is null for storefront purchases. */
 public record OrderLine(
-        UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {
+        UUID id, UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {
 
     public long amountMinor() {
         return Math.multiplyExact(unitPriceMinor, quantity);
@@ -19,7 +19,13 @@ public record OrderLine(
         return total;
     }
 
+    /** A new line with its own id. */
+    public static OrderLine of(
+            UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {
+        return new OrderLine(UUID.randomUUID(), productId, itemId, cooperativeId, name, quantity, unitPriceMinor);
+    }
+
     public OrderApi.LineView view() {
-        return new OrderApi.LineView(productId, itemId, cooperativeId, name, quantity, unitPriceMinor);
+        return new OrderApi.LineView(id, productId, itemId, cooperativeId, name, quantity, unitPriceMinor);
     }
 }

@@ -61,6 +61,7 @@ public class OrderRepository {
             for (int i = 0; i < n.lines().size(); i++) {
                 OrderLine l = n.lines().get(i);
                 lineRows.add(Tuple.tuple()
+                        .addUUID(l.id())
                         .addUUID(order.id())
                         .addInteger(i)
                         .addUUID(l.productId())
@@ -78,9 +79,9 @@ public class OrderRepository {
                         + " shipping_address, reserved_until, created_at)"
                         + " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)")
                 .executeBatch(orderRows)
-                .flatMap(x -> tx.preparedQuery("INSERT INTO order_line (order_id, line_no, product_id, item_id,"
+                .flatMap(x -> tx.preparedQuery("INSERT INTO order_line (id, order_id, line_no, product_id, item_id,"
                                 + " cooperative_id, name, quantity, unit_price_minor)"
-                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                         .executeBatch(lineRows))
                 .replaceWithVoid();
     }
@@ -98,13 +99,14 @@ public class OrderRepository {
 
     /** The lines of several orders in one query, by order id. */
     public Uni<Map<UUID, List<OrderLine>>> lines(SqlClient client, List<UUID> orderIds) {
-        return client.preparedQuery("SELECT order_id, product_id, item_id, cooperative_id, name, quantity,"
+        return client.preparedQuery("SELECT id, order_id, product_id, item_id, cooperative_id, name, quantity,"
                         + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
                 .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, List<OrderLine>> byOrder = new HashMap<>();
                     rows.forEach(r -> byOrder.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>())
                             .add(new OrderLine(
+                                    r.getUUID("id"),
                                     r.getUUID("product_id"),
                                     r.getUUID("item_id"),
                                     r.getUUID("cooperative_id"),

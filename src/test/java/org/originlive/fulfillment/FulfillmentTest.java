@@ -69,6 +69,9 @@ class FulfillmentTest {
     void payingSplitsTheOrderPerCooperativeWithFees() {
         Setup s = twoCooperativeSale();
         String order = orderBoth(s);
+        List<String> lineIds =
+                as(s.buyer()).get("/api/orders/" + order).then().extract().path("lines.id");
+        assertThat(lineIds).hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
         as(s.buyer())
                 .body(Map.of("method", "sandbox"))
                 .post("/api/orders/" + order + "/pay")
@@ -100,6 +103,7 @@ class FulfillmentTest {
                 .body("items[0].currency", equalTo("CNY"))
                 .body("items[0].lines.size()", equalTo(1))
                 .body("items[0].lines[0].quantity", equalTo(2))
+                .body("items[0].lines[0].id", equalTo(lineIds.get(0)))
                 .body("items[0].shippingAddress.city", equalTo("Beijing"))
                 .body("items[0].shippingAddress.phone", equalTo("+86 10 5555 0100"))
                 .body(not(org.hamcrest.Matchers.containsString("@example.com")));
