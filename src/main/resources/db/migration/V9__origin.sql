@@ -64,7 +64,7 @@ create index lot_input_producer_idx on lot_input (producer_id);
 
 -- Which lot an order line came from; reassigning a line replaces its row.
 create table lot_assignment (
-    line_id        uuid        primary key,
+    line_id        uuid        primary key references order_line (id),
     order_id       uuid        not null references customer_order (id),
     fulfillment_id uuid        not null references fulfillment (id),
     lot_id         uuid        not null references lot (id),
