@@ -1,0 +1,53 @@
+package org.originlive.ledger;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.Role;
+
+@Path("/api")
+@Tag(name = "Money (cooperatives)")
+public class LedgerResource {
+
+    private final LedgerService ledger;
+    private final JsonWebToken jwt;
+
+    LedgerResource(LedgerService ledger, JsonWebToken jwt) {
+        this.ledger = ledger;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/cooperatives/{id}/balance")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Pending, available, in-transit and paid-out money per currency, summed from the ledger")
+    public Uni<LedgerApi.BalanceList> balance(UUID id) {
+        return ledger.balance(Caller.of(jwt), id);
+    }
+
+    @GET
+    @Path("/cooperatives/{id}/ledger")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "The cooperative's own ledger entries, newest first")
+    public Uni<Page<LedgerApi.EntryView>> entries(
+            UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return ledger.entries(Caller.of(jwt), id, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/admin/ledger/trial-balance")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Debits and credits of the whole ledger per currency; they are always equal")
+    public Uni<LedgerApi.TrialBalance> trialBalance() {
+        return ledger.trialBalance();
+    }
+}
