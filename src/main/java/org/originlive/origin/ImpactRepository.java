@@ -13,7 +13,8 @@ import org.originlive.common.Rows;
 
 /**
  * Reads only (it owns no table): a sale's money per cooperative from its paid orders'
- * fulfilments, and the producers and hectares behind the lots assigned to its lines.
+ * fulfilments less refunds (net = Σ net − Σ (refunded − fee reversed), units less refunded
+ * units), and the producers and hectares behind the lots assigned to its lines.
  */
 @ApplicationScoped
 @OwnsTables({})
@@ -21,12 +22,14 @@ public class ImpactRepository {
 
     // Fulfilments of the sale's PAID / PARTIALLY_REFUNDED orders; a CANCELLED one counts not at all.
     private static final String IMPACT = "WITH counted AS ("
-            + "  SELECT f.order_id, f.cooperative_id, f.gross_minor, f.fee_minor, f.net_minor"
+            + "  SELECT f.order_id, f.cooperative_id, f.gross_minor, f.fee_minor, f.net_minor, f.refunded_minor,"
+            + "  f.fee_reversed_minor"
             + "  FROM fulfillment f JOIN customer_order o ON o.id = f.order_id"
             + "  WHERE o.sale_id = $1 AND o.status IN ('PAID', 'PARTIALLY_REFUNDED') AND f.status <> 'CANCELLED'),"
-            + " money AS (SELECT cooperative_id, sum(gross_minor) AS gross, sum(fee_minor) AS fee,"
-            + "  sum(net_minor) AS net, 0 AS refunded FROM counted GROUP BY cooperative_id),"
-            + " lines AS (SELECT l.id, l.cooperative_id, l.quantity FROM order_line l"
+            + " money AS (SELECT cooperative_id, sum(gross_minor) AS gross, sum(fee_minor - fee_reversed_minor) AS fee,"
+            + "  sum(net_minor - (refunded_minor - fee_reversed_minor)) AS net, sum(refunded_minor) AS refunded"
+            + "  FROM counted GROUP BY cooperative_id),"
+            + " lines AS (SELECT l.id, l.cooperative_id, l.quantity - l.refunded_quantity AS quantity FROM order_line l"
             + "  JOIN counted c ON c.order_id = l.order_id AND c.cooperative_id = l.cooperative_id),"
             + " units AS (SELECT cooperative_id, sum(quantity) AS units FROM lines GROUP BY cooperative_id),"
             + " behind AS (SELECT DISTINCT li.cooperative_id, i.producer_id, i.plot_id FROM lines li"
