@@ -156,6 +156,27 @@ class LotTest {
     }
 
     @Test
+    void racingRequestsForOneLotCodeStoreOneLot() throws Exception {
+        Setup s = setup();
+        Map<String, Object> body = goodLot(s);
+        List<Response> answers = org.originlive.support.Concurrently.repeat(
+                8, () -> as(s.staff()).body(body).post("/api/cooperatives/" + s.coop() + "/lots"));
+        assertThat(answers)
+                .extracting(Response::statusCode)
+                .containsOnlyOnce(201)
+                .containsOnly(201, 409);
+        assertLots(s, 1);
+        List<Response> members = org.originlive.support.Concurrently.repeat(8, () -> as(s.staff())
+                .body(Map.of("memberCode", "RACE-1", "displayName", "Racer", "publicConsent", false))
+                .post("/api/cooperatives/" + s.coop() + "/producers"));
+        assertThat(members)
+                .extracting(Response::statusCode)
+                .containsOnlyOnce(201)
+                .containsOnly(201, 409);
+        as(s.staff()).get("/api/cooperatives/" + s.coop() + "/producers").then().body("total", equalTo(3));
+    }
+
+    @Test
     void everyBadLotIsRefusedAndNothingIsStored() {
         Setup s = setup();
         String otherCoop = Api.cooperative();
