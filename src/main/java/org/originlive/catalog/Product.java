@@ -41,6 +41,10 @@ public class Product extends PanacheEntityBase {
     @Column(nullable = false)
     public int stock;
 
+    /** The language name and description are written in; translations are into other languages. */
+    @Column(name = "source_lang", nullable = false)
+    public String sourceLang;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ProductStatus status;

@@ -5,8 +5,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.originlive.common.MultiLine;
+import org.originlive.i18n.Translation;
 
 /** The JSON shapes of products. */
 public final class ProductApi {
@@ -21,7 +24,8 @@ public final class ProductApi {
             @NotBlank @Size(max = 50) String unit,
             @NotNull @PositiveOrZero Long priceMinor,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
-            @NotNull @PositiveOrZero Integer stock) {}
+            @NotNull @PositiveOrZero Integer stock,
+            @Size(max = 35) String sourceLang) {}
 
     /** Absent (or null) fields stay as they are. */
     public record PatchProduct(
@@ -42,20 +46,45 @@ public final class ProductApi {
             long priceMinor,
             String currency,
             int stock,
-            ProductStatus status) {
+            ProductStatus status,
+            String sourceLang,
+            String lang) {
 
+        /** The product in its source language. */
         public static ProductView of(Product p) {
+            return of(p, null);
+        }
+
+        /** The product with the translation's fields, each falling back to the source text. */
+        public static ProductView of(Product p, Translation t) {
             return new ProductView(
                     p.id,
                     p.cooperativeId,
                     p.sku,
-                    p.name,
-                    p.description,
+                    Translation.field(t, "name", p.name),
+                    Translation.field(t, "description", p.description),
                     p.unit,
                     p.priceMinor,
                     p.currency,
                     p.stock,
-                    p.status);
+                    p.status,
+                    p.sourceLang,
+                    Translation.servedIn(t, p.sourceLang));
         }
     }
+
+    /** A translation may carry only some fields; the others are served from the source text. */
+    public record TranslateProduct(
+            @Size(min = 1, max = 200) String name, @MultiLine @Size(min = 1, max = 10_000) String description) {}
+
+    public record ProductTranslation(String lang, String name, String description, Instant updatedAt) {
+
+        public static ProductTranslation of(Translation t) {
+            return new ProductTranslation(
+                    t.lang(), t.fields().get("name"), t.fields().get("description"), t.updatedAt());
+        }
+    }
+
+    /** The editor's list: the source language and every translation. */
+    public record ProductTranslations(UUID productId, String sourceLang, List<ProductTranslation> translations) {}
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,24 +14,30 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
+import org.originlive.i18n.Lang;
+import org.originlive.i18n.Languages;
 
 @Path("/api")
 @Tag(name = "Products")
 public class ProductResource {
 
     private final ProductService products;
+    private final Languages languages;
     private final JsonWebToken jwt;
 
-    ProductResource(ProductService products, JsonWebToken jwt) {
+    ProductResource(ProductService products, Languages languages, JsonWebToken jwt) {
         this.products = products;
+        this.languages = languages;
         this.jwt = jwt;
     }
 
@@ -56,21 +63,26 @@ public class ProductResource {
     @GET
     @Path("/products/{id}")
     @PermitAll
-    @Operation(summary = "One product")
-    public Uni<ProductApi.ProductView> get(UUID id) {
-        return products.get(id).map(ProductApi.ProductView::of);
+    @Operation(summary = "One product, name and description in the asked-for language")
+    public Uni<RestResponse<ProductApi.ProductView>> get(
+            UUID id, @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Lang chosen = languages.choose(lang, acceptLanguage);
+        return products.view(id, chosen).map(p -> Languages.served(p, chosen, Stream.of(p.lang())));
     }
 
     @GET
     @Path("/products")
     @PermitAll
-    @Operation(summary = "Search active products by cooperative and text")
-    public Uni<Page<ProductApi.ProductView>> search(
+    @Operation(summary = "Search active products by cooperative and text, served in the asked-for language")
+    public Uni<RestResponse<Page<ProductApi.ProductView>>> search(
             @QueryParam("cooperativeId") String cooperativeId,
             @QueryParam("q") String q,
             @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return products.search(Params.uuid("cooperativeId", cooperativeId), q, PageRequest.of(page, size))
-                .map(p -> p.map(ProductApi.ProductView::of));
+            @QueryParam("size") String size,
+            @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        Lang chosen = languages.choose(lang, acceptLanguage);
+        return products.search(Params.uuid("cooperativeId", cooperativeId), q, PageRequest.of(page, size), chosen)
+                .map(p -> Languages.served(p, chosen, p.items().stream().map(ProductApi.ProductView::lang)));
     }
 }

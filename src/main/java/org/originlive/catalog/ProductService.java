@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.Codes;
@@ -12,19 +13,31 @@ import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
-import org.originlive.cooperative.CooperativeApi;
 import org.originlive.cooperative.CooperativeService;
+import org.originlive.i18n.Lang;
+import org.originlive.i18n.Languages;
+import org.originlive.i18n.Translated;
+import org.originlive.i18n.Translations;
 
 @ApplicationScoped
 public class ProductService {
 
     private final ProductRepository products;
     private final CooperativeService cooperatives;
+    private final Translations translations;
+    private final Languages languages;
     private final Clock clock;
 
-    ProductService(ProductRepository products, CooperativeService cooperatives, Clock clock) {
+    ProductService(
+            ProductRepository products,
+            CooperativeService cooperatives,
+            Translations translations,
+            Languages languages,
+            Clock clock) {
         this.products = products;
         this.cooperatives = cooperatives;
+        this.translations = translations;
+        this.languages = languages;
         this.clock = clock;
     }
 
@@ -32,6 +45,7 @@ public class ProductService {
     public Uni<Product> create(Caller caller, UUID cooperativeId, ProductApi.CreateProduct request) {
         caller.requireCooperative(cooperativeId);
         Codes.requireCurrency("currency", request.currency());
+        String sourceLang = languages.sourceLang(request.sourceLang());
         return cooperatives
                 .get(cooperativeId)
                 .flatMap(cooperative -> products.find("cooperativeId = ?1 and sku = ?2", cooperativeId, request.sku())
@@ -51,6 +65,7 @@ public class ProductService {
                     p.currency = request.currency();
                     p.stock = request.stock();
                     p.status = ProductStatus.ACTIVE;
+                    p.sourceLang = sourceLang;
                     p.createdAt = clock.instant();
                     p.updatedAt = p.createdAt;
                     return products.persistAndFlush(p);
@@ -101,16 +116,34 @@ public class ProductService {
         return products.byId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Product", id));
     }
 
-    public Uni<Page<Product>> search(UUID cooperativeId, String text, PageRequest page) {
-        return products.search(cooperativeId, text, page);
+    /** The product served in {@code lang}, each field falling back to the source text. */
+    public Uni<ProductApi.ProductView> view(UUID id, Lang lang) {
+        return get(id).flatMap(p -> translated(List.of(p), lang).map(views -> views.get(0)));
     }
 
-    /** A cooperative's storefront: the cooperative and its ACTIVE products. */
-    public Uni<StorefrontApi> storefront(String slug) {
-        return cooperatives.bySlug(slug, "Storefront").flatMap(c -> products.activeOf(c.id)
-                .map(list -> new StorefrontApi(
-                        CooperativeApi.CooperativeView.of(c),
-                        list.stream().map(ProductApi.ProductView::of).toList())));
+    public Uni<Page<ProductApi.ProductView>> search(UUID cooperativeId, String text, PageRequest page, Lang lang) {
+        return products.search(cooperativeId, text, page).flatMap(found -> translated(found.items(), lang)
+                .map(views -> new Page<>(views, found.page(), found.size(), found.total())));
+    }
+
+    /** A cooperative's storefront in {@code lang}: the cooperative and its ACTIVE products. */
+    public Uni<StorefrontApi> storefront(String slug, Lang lang) {
+        return cooperatives
+                .bySlug(slug, "Storefront")
+                .flatMap(c -> Uni.combine()
+                        .all()
+                        .unis(cooperatives.view(c, lang), products.activeOf(c.id))
+                        .asTuple())
+                .flatMap(t -> translated(t.getItem2(), lang).map(list -> new StorefrontApi(t.getItem1(), list)));
+    }
+
+    /** Views of the products in {@code lang}, their translations read in one query. */
+    private Uni<List<ProductApi.ProductView>> translated(List<Product> list, Lang lang) {
+        return translations
+                .of(Translated.PRODUCT, list.stream().map(p -> p.id).toList(), lang)
+                .map(found -> list.stream()
+                        .map(p -> ProductApi.ProductView.of(p, found.get(p.id)))
+                        .toList());
     }
 
     private static String requireText(String field, String value) {

@@ -1,20 +1,16 @@
 package org.originlive.checkout;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.Codes;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
+import org.originlive.common.RequestKeys;
 import org.originlive.order.OrderApi;
 import org.originlive.order.OrderConfig;
 import org.originlive.order.OrderService;
@@ -54,7 +50,7 @@ public class CheckoutService {
 
     /** A live-sale order goes through group commit; see {@link SaleBatch}. */
     public Uni<Placed> fromSale(Caller buyer, UUID saleId, String key, CheckoutApi.SaleOrderRequest request) {
-        requireKey(key);
+        RequestKeys.require(key);
         Codes.requireCountry(
                 "shippingAddress.country", request.shippingAddress().country());
         requireDistinct(
@@ -66,7 +62,7 @@ public class CheckoutService {
     }
 
     public Uni<Placed> fromStorefront(Caller buyer, String key, CheckoutApi.StoreOrderRequest request) {
-        requireKey(key);
+        RequestKeys.require(key);
         Codes.requireCountry(
                 "shippingAddress.country", request.shippingAddress().country());
         requireDistinct(
@@ -102,13 +98,6 @@ public class CheckoutService {
         return Uni.createFrom().failure(problem);
     }
 
-    private static void requireKey(String key) {
-        if (key == null || key.isBlank() || key.length() > 64 || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw ProblemException.badRequest(
-                    "The Idempotency-Key header is required: 1 to 64 visible ASCII characters");
-        }
-    }
-
     private static void requireDistinct(List<UUID> ids, String field) {
         if (new HashSet<>(ids).size() != ids.size()) {
             throw ProblemException.invalid("items." + field, "each may appear only once per order");
@@ -116,13 +105,6 @@ public class CheckoutService {
     }
 
     private String hash(String scope, Object request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(scope.getBytes(StandardCharsets.UTF_8));
-            digest.update(json.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return RequestKeys.hash(json, scope, request);
     }
 }

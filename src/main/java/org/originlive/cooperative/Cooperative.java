@@ -29,6 +29,10 @@ public class Cooperative extends PanacheEntityBase {
     @Column(nullable = false)
     public String story;
 
+    /** The language the story is written in; translations are into other languages. */
+    @Column(name = "source_lang", nullable = false)
+    public String sourceLang;
+
     @Column(name = "payout_currency", nullable = false, columnDefinition = "char(3)")
     public String payoutCurrency;
 

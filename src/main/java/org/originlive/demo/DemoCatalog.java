@@ -20,7 +20,8 @@ final class DemoCatalog {
                             "Southern Province",
                             "Smallholder women farmers around Huye grow bird's-eye chili and bottle it as the"
                                     + " fiery sauce Chinese viewers snapped up in the embassy's first live sale.",
-                            "RWF"),
+                            "RWF",
+                            "en"),
                     List.of(
                             new CreateProduct(
                                     "CHILI-OIL-250",
@@ -29,7 +30,8 @@ final class DemoCatalog {
                                     "bottle",
                                     3900L,
                                     "CNY",
-                                    800),
+                                    800,
+                                    "en"),
                             new CreateProduct(
                                     "CHILI-SAUCE-3PK",
                                     "Chili sauce trio",
@@ -37,7 +39,8 @@ final class DemoCatalog {
                                     "pack",
                                     8900L,
                                     "CNY",
-                                    300))),
+                                    300,
+                                    "en"))),
             new Entry(
                     new CreateCooperative(
                             COFFEE_SLUG,
@@ -46,7 +49,8 @@ final class DemoCatalog {
                             "Sidama",
                             "Highland growers in the birthplace of arabica; washed and natural lots that sold"
                                     + " out in minutes when a diplomat went live in Beijing.",
-                            "ETB"),
+                            "ETB",
+                            "en"),
                     List.of(
                             new CreateProduct(
                                     "SIDAMA-WASHED-250",
@@ -55,7 +59,8 @@ final class DemoCatalog {
                                     "pack",
                                     6800L,
                                     "CNY",
-                                    2000),
+                                    2000,
+                                    "en"),
                             new CreateProduct(
                                     "YIRGA-NATURAL-500",
                                     "Yirgacheffe natural, 500 g",
@@ -63,7 +68,8 @@ final class DemoCatalog {
                                     "pack",
                                     12800L,
                                     "CNY",
-                                    600))),
+                                    600,
+                                    "en"))),
             new Entry(
                     new CreateCooperative(
                             "rwanda-mountain-coffee",
@@ -72,7 +78,8 @@ final class DemoCatalog {
                             "Western Province",
                             "Bourbon coffee grown on volcanic slopes above Lake Kivu: the packs that sold 2,000"
                                     + " units in five minutes.",
-                            "RWF"),
+                            "RWF",
+                            "en"),
                     List.of(new CreateProduct(
                             "KIVU-BOURBON-250",
                             "Kivu red bourbon, 250 g",
@@ -80,7 +87,8 @@ final class DemoCatalog {
                             "pack",
                             5900L,
                             "CNY",
-                            3000))),
+                            3000,
+                            "en"))),
             new Entry(
                     new CreateCooperative(
                             "jinggangshan-bamboo",
@@ -89,7 +97,8 @@ final class DemoCatalog {
                             "Jiangxi",
                             "Village artisans in the Jinggangshan mountains weave bamboo that once went"
                                     + " nowhere; live sales now carry it across the country.",
-                            "CNY"),
+                            "CNY",
+                            "en"),
                     List.of(
                             new CreateProduct(
                                     "BAMBOO-TEA-TRAY",
@@ -98,7 +107,8 @@ final class DemoCatalog {
                                     "piece",
                                     15800L,
                                     "CNY",
-                                    150),
+                                    150,
+                                    "en"),
                             new CreateProduct(
                                     "BAMBOO-BASKET-S",
                                     "Small bamboo fruit basket",
@@ -106,7 +116,8 @@ final class DemoCatalog {
                                     "piece",
                                     6800L,
                                     "CNY",
-                                    400))),
+                                    400,
+                                    "en"))),
             new Entry(
                     new CreateCooperative(
                             "laos-sticky-rice",
@@ -114,7 +125,8 @@ final class DemoCatalog {
                             "LA",
                             "Luang Prabang",
                             "Hill-tribe families growing purple and white sticky rice on terraced slopes.",
-                            "LAK"),
+                            "LAK",
+                            "en"),
                     List.of(new CreateProduct(
                             "PURPLE-RICE-1KG",
                             "Purple sticky rice, 1 kg",
@@ -122,7 +134,8 @@ final class DemoCatalog {
                             "bag",
                             4500L,
                             "CNY",
-                            1000))));
+                            1000,
+                            "en"))));
 
     private DemoCatalog() {}
 }

@@ -13,11 +13,15 @@ import java.util.UUID;
 import org.originlive.account.AccountService;
 import org.originlive.catalog.ProductApi;
 import org.originlive.catalog.ProductService;
+import org.originlive.catalog.ProductTranslationService;
+import org.originlive.catalog.StorefrontApi;
 import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.Role;
 import org.originlive.cooperative.Cooperative;
+import org.originlive.cooperative.CooperativeApi;
 import org.originlive.cooperative.CooperativeService;
+import org.originlive.i18n.Lang;
 
 /**
  * The seed story's producers and one account per role, loaded once in the run command's
@@ -31,6 +35,7 @@ public class DemoData {
     private final boolean enabled;
     private final CooperativeService cooperativeService;
     private final ProductService products;
+    private final ProductTranslationService productTranslations;
     private final AccountService accounts;
     private final DemoOrigin origin;
 
@@ -38,11 +43,13 @@ public class DemoData {
             DemoConfig config,
             CooperativeService cooperativeService,
             ProductService products,
+            ProductTranslationService productTranslations,
             AccountService accounts,
             DemoOrigin origin) {
         this.enabled = config.enabled();
         this.cooperativeService = cooperativeService;
         this.products = products;
+        this.productTranslations = productTranslations;
         this.accounts = accounts;
         this.origin = origin;
     }
@@ -59,10 +66,46 @@ public class DemoData {
                 .recoverWithItem(false));
         if (loaded) {
             Log.info("Demo data already present");
-            return;
+        } else {
+            VertxContextSupport.subscribeAndAwait(this::load);
+            Log.infof("Loaded demo data; demo accounts use the password '%s' (see README)", PASSWORD);
         }
-        VertxContextSupport.subscribeAndAwait(this::load);
-        Log.infof("Loaded demo data; demo accounts use the password '%s' (see README)", PASSWORD);
+        // Also on data loaded before translations existed: storing a translation again changes nothing.
+        VertxContextSupport.subscribeAndAwait(this::translate);
+    }
+
+    /** The zh-CN and fr translations of every demo story and product. */
+    private Uni<Void> translate() {
+        Caller admin = new Caller(UUID.randomUUID(), Set.of(Role.ADMIN), null);
+        return Multi.createFrom()
+                .iterable(DemoCatalog.COOPERATIVES)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        entry -> products.storefront(entry.cooperative().slug(), Lang.SOURCE)
+                                .flatMap(storefront -> translate(admin, storefront)))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> translate(Caller admin, StorefrontApi storefront) {
+        UUID coop = storefront.cooperative().id();
+        DemoTranslations.Story story =
+                DemoTranslations.STORIES.get(storefront.cooperative().slug());
+        Uni<Void> chain = cooperativeService
+                .translate(admin, coop, "zh-CN", new CooperativeApi.TranslateCooperative(story.zhCn()))
+                .flatMap(x -> cooperativeService.translate(
+                        admin, coop, "fr", new CooperativeApi.TranslateCooperative(story.fr())))
+                .replaceWithVoid();
+        for (ProductApi.ProductView product : storefront.products()) {
+            DemoTranslations.Product text = DemoTranslations.PRODUCTS.get(product.sku());
+            if (text != null) {
+                chain = chain.flatMap(x -> productTranslations.translate(admin, product.id(), "zh-CN", text.zhCn()))
+                        .flatMap(x -> productTranslations.translate(admin, product.id(), "fr", text.fr()))
+                        .replaceWithVoid();
+            }
+        }
+        return chain;
     }
 
     private Uni<Void> load() {

@@ -34,12 +34,21 @@ public final class FulfillmentApi {
             Instant createdAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Line(UUID id, UUID productId, UUID itemId, String name, int quantity, long unitPriceMinor) {}
+    public record Line(
+            UUID id,
+            UUID productId,
+            UUID itemId,
+            String name,
+            int quantity,
+            int refundedQuantity,
+            long unitPriceMinor) {}
 
-    /** A fulfilment as an order lists it. */
-    public record FulfillmentRef(UUID id, UUID cooperativeId, String status) {}
+    /** A fulfilment as an order lists it: the buyer sees where the parcel is. */
+    public record FulfillmentRef(UUID id, UUID cooperativeId, String status, String carrier, String trackingNumber) {}
 
-    public record Earnings(String currency, long orders, long grossMinor, long feeMinor, long netMinor) {}
+    /** {@code feeMinor} is fees less fee reversals; {@code netMinor = gross − refunded − fee}. */
+    public record Earnings(
+            String currency, long orders, long grossMinor, long refundedMinor, long feeMinor, long netMinor) {}
 
     public record EarningsList(List<Earnings> items) {}
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
+import org.originlive.common.Rows;
 
 /** Fulfilments in SQL; every query is scoped by cooperative or order in the query itself. */
 @ApplicationScoped
@@ -42,13 +43,18 @@ public class FulfillmentRepository {
     }
 
     /** One cooperative's share of a paid order. */
-    public record Split(UUID cooperativeId, long grossMinor, long feeMinor, String currency) {}
+    public record Split(UUID id, UUID cooperativeId, long grossMinor, long feeMinor, String currency) {
+
+        public long netMinor() {
+            return grossMinor - feeMinor;
+        }
+    }
 
     public Uni<Void> insertAll(SqlClient tx, UUID orderId, List<Split> splits, Instant now) {
         List<Tuple> rows = new ArrayList<>();
         for (Split s : splits) {
             rows.add(Tuple.tuple()
-                    .addUUID(UUID.randomUUID())
+                    .addUUID(s.id())
                     .addUUID(orderId)
                     .addUUID(s.cooperativeId())
                     .addLong(s.grossMinor())
@@ -66,14 +72,19 @@ public class FulfillmentRepository {
 
     /** The fulfilments of several orders in one query, by order id. */
     public Uni<Map<UUID, List<FulfillmentApi.FulfillmentRef>>> refs(SqlClient client, List<UUID> orderIds) {
-        return client.preparedQuery("SELECT order_id, id, cooperative_id, status FROM fulfillment"
-                        + " WHERE order_id = ANY($1) ORDER BY order_id, cooperative_id")
+        return client.preparedQuery(
+                        "SELECT order_id, id, cooperative_id, status, carrier, tracking_number FROM fulfillment"
+                                + " WHERE order_id = ANY($1) ORDER BY order_id, cooperative_id")
                 .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, List<FulfillmentApi.FulfillmentRef>> byOrder = new HashMap<>();
                     rows.forEach(r -> byOrder.computeIfAbsent(r.getUUID("order_id"), k -> new ArrayList<>())
                             .add(new FulfillmentApi.FulfillmentRef(
-                                    r.getUUID("id"), r.getUUID("cooperative_id"), r.getString("status"))));
+                                    r.getUUID("id"),
+                                    r.getUUID("cooperative_id"),
+                                    r.getString("status"),
+                                    r.getString("carrier"),
+                                    r.getString("tracking_number"))));
                     return byOrder;
                 });
     }
@@ -82,13 +93,6 @@ public class FulfillmentRepository {
         return tx.preparedQuery("SELECT 1 FROM fulfillment WHERE order_id = $1 AND status IN ('SHIPPED', 'DELIVERED')")
                 .execute(Tuple.of(orderId))
                 .map(rows -> rows.size() > 0);
-    }
-
-    public Uni<Void> cancelAll(SqlClient tx, UUID orderId, Instant now) {
-        return tx.preparedQuery("UPDATE fulfillment SET status = 'CANCELLED', updated_at = $2"
-                        + " WHERE order_id = $1 AND status IN ('NEW', 'ACCEPTED')")
-                .execute(Tuple.of(orderId, now.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
     }
 
     /** The fulfilment's order and cooperative, to check the caller and lock the order first. */
@@ -104,6 +108,22 @@ public class FulfillmentRepository {
                                 rows.iterator().next().getUUID("cooperative_id"))));
     }
 
+    /** Shipped fulfilments nobody marked delivered in time become DELIVERED, so money is never stuck. */
+    public Uni<Integer> autoDeliver(SqlClient tx, Instant shippedBefore, Instant now, int limit) {
+        return tx.preparedQuery("UPDATE fulfillment SET status = 'DELIVERED', delivered_at = $2, updated_at = $2"
+                        + " WHERE id IN (SELECT id FROM fulfillment WHERE status = 'SHIPPED' AND shipped_at <= $1"
+                        + " ORDER BY shipped_at LIMIT $3 FOR UPDATE SKIP LOCKED)")
+                .execute(Tuple.of(shippedBefore.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), limit))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** The buyer of an order, read under the order's lock. */
+    public Uni<Optional<UUID>> lockOrderBuyer(SqlClient tx, UUID orderId) {
+        return tx.preparedQuery("SELECT buyer_id FROM customer_order WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(orderId))
+                .map(rows -> Rows.first(rows).map(r -> r.getUUID("buyer_id")));
+    }
+
     public Uni<Void> lockOrder(SqlClient tx, UUID orderId) {
         return tx.preparedQuery("SELECT 1 FROM customer_order WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(orderId))
@@ -115,7 +135,9 @@ public class FulfillmentRepository {
             SqlClient tx, UUID id, FulfillmentStatus to, String carrier, String trackingNumber, Instant now) {
         String[] from = to.allowedFrom().stream().map(Enum::name).toArray(String[]::new);
         return tx.preparedQuery("UPDATE fulfillment SET status = $2, updated_at = $3,"
-                        + " carrier = coalesce($4, carrier), tracking_number = coalesce($5, tracking_number)"
+                        + " carrier = coalesce($4, carrier), tracking_number = coalesce($5, tracking_number),"
+                        + " shipped_at = CASE WHEN $2 = 'SHIPPED' THEN $3 ELSE shipped_at END,"
+                        + " delivered_at = CASE WHEN $2 = 'DELIVERED' THEN $3 ELSE delivered_at END"
                         + " WHERE id = $1 AND status = ANY($6)")
                 .execute(Tuple.from(java.util.Arrays.asList(
                         id, to.name(), now.atOffset(ZoneOffset.UTC), carrier, trackingNumber, from)))
@@ -160,10 +182,10 @@ public class FulfillmentRepository {
     }
 
     public Uni<List<FulfillmentApi.Earnings>> earnings(UUID cooperativeId) {
-        return pool.preparedQuery(
-                        "SELECT currency, count(*) AS orders, sum(gross_minor) AS gross, sum(fee_minor) AS fee,"
-                                + " sum(net_minor) AS net FROM fulfillment WHERE cooperative_id = $1 AND status <> 'CANCELLED'"
-                                + " GROUP BY currency ORDER BY currency")
+        return pool.preparedQuery("SELECT currency, count(*) AS orders, sum(gross_minor) AS gross,"
+                        + " sum(refunded_minor) AS refunded, sum(fee_minor - fee_reversed_minor) AS fee"
+                        + " FROM fulfillment WHERE cooperative_id = $1 AND status <> 'CANCELLED'"
+                        + " GROUP BY currency ORDER BY currency")
                 .execute(Tuple.of(cooperativeId))
                 .map(rows -> {
                     List<FulfillmentApi.Earnings> list = new ArrayList<>();
@@ -171,8 +193,9 @@ public class FulfillmentRepository {
                             r.getString("currency"),
                             r.getLong("orders"),
                             r.getLong("gross"),
+                            r.getLong("refunded"),
                             r.getLong("fee"),
-                            r.getLong("net"))));
+                            r.getLong("gross") - r.getLong("refunded") - r.getLong("fee"))));
                     return list;
                 });
     }
@@ -182,8 +205,9 @@ public class FulfillmentRepository {
             return Uni.createFrom().item(List.of());
         }
         UUID[] orderIds = rows.stream().map(r -> r.getUUID("order_id")).toArray(UUID[]::new);
-        return client.preparedQuery("SELECT id, order_id, cooperative_id, product_id, item_id, name, quantity,"
-                        + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
+        return client.preparedQuery(
+                        "SELECT id, order_id, cooperative_id, product_id, item_id, name, quantity, refunded_quantity,"
+                                + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
                 .execute(Tuple.of(orderIds))
                 .map(lineRows -> {
                     List<Row> lines = new ArrayList<>();
@@ -203,6 +227,7 @@ public class FulfillmentRepository {
                         l.getUUID("item_id"),
                         l.getString("name"),
                         l.getInteger("quantity"),
+                        l.getInteger("refunded_quantity"),
                         l.getLong("unit_price_minor")))
                 .toList();
         try {

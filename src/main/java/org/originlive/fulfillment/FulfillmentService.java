@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,24 @@ import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
+import org.originlive.ledger.AccountType;
+import org.originlive.ledger.Bucket;
+import org.originlive.ledger.Ledger;
+import org.originlive.ledger.LedgerEntry;
+import org.originlive.ledger.Posting;
 
 @ApplicationScoped
 public class FulfillmentService {
 
     private final FulfillmentRepository fulfillments;
     private final Fees fees;
+    private final Ledger ledger;
     private final Clock clock;
 
-    FulfillmentService(FulfillmentRepository fulfillments, Fees fees, Clock clock) {
+    FulfillmentService(FulfillmentRepository fulfillments, Fees fees, Ledger ledger, Clock clock) {
         this.fulfillments = fulfillments;
         this.fees = fees;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -33,25 +41,76 @@ public class FulfillmentService {
 
     /**
      * Splits a paid order into one NEW fulfilment per cooperative with its fee, inside the
-     * payment's transaction.
+     * payment's transaction, and books the payment: each net is its cooperative's pending money,
+     * each fee the platform's.
      */
     public Uni<Void> open(SqlClient tx, UUID orderId, List<Sold> sold, String currency, Instant now) {
         Map<UUID, Long> gross = new LinkedHashMap<>();
         sold.forEach(s -> gross.merge(s.cooperativeId(), s.grossMinor(), Math::addExact));
         List<FulfillmentRepository.Split> splits = gross.entrySet().stream()
                 .map(e -> new FulfillmentRepository.Split(
-                        e.getKey(), e.getValue(), fees.feeMinor(e.getValue()), currency))
+                        UUID.randomUUID(), e.getKey(), e.getValue(), fees.feeMinor(e.getValue()), currency))
                 .toList();
-        return fulfillments.insertAll(tx, orderId, splits, now);
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (FulfillmentRepository.Split s : splits) {
+            entries.add(LedgerEntry.cooperative(s.cooperativeId(), Bucket.PENDING, currency, s.netMinor())
+                    .forFulfillment(s.id()));
+            entries.add(LedgerEntry.of(AccountType.PLATFORM_FEES, currency, s.feeMinor())
+                    .forFulfillment(s.id()));
+            entries.add(LedgerEntry.of(AccountType.PAYMENT_CLEARING, currency, -s.grossMinor())
+                    .forFulfillment(s.id()));
+        }
+        return fulfillments
+                .insertAll(tx, orderId, splits, now)
+                .flatMap(x -> ledger.post(tx, new Posting("PAYMENT", "order", orderId, entries), now))
+                .replaceWithVoid();
+    }
+
+    /** Ends a fulfilment whose every unit was refunded before shipping, inside the refund's transaction. */
+    public Uni<Boolean> cancelRefunded(SqlClient tx, UUID id, Instant now) {
+        return fulfillments.move(tx, id, FulfillmentStatus.CANCELLED, null, null, now);
+    }
+
+    /** The buyer confirms a parcel arrived: SHIPPED → DELIVERED, which starts the hold. */
+    public Uni<FulfillmentApi.FulfillmentRef> received(Caller buyer, UUID orderId, UUID id) {
+        return fulfillments
+                .pool()
+                .withTransaction(tx -> fulfillments.lockOrderBuyer(tx, orderId).flatMap(orderBuyer -> {
+                    if (orderBuyer.isEmpty() || !orderBuyer.get().equals(buyer.id())) {
+                        throw ProblemException.notFound("Order", orderId);
+                    }
+                    return fulfillments.owner(tx, id).flatMap(owner -> {
+                        if (owner.isEmpty() || !owner.get().orderId().equals(orderId)) {
+                            throw ProblemException.notFound("Fulfillment", id);
+                        }
+                        return fulfillments
+                                .move(tx, id, FulfillmentStatus.DELIVERED, null, null, clock.instant())
+                                .flatMap(moved -> fulfillments
+                                        .refs(tx, List.of(orderId))
+                                        .map(refs -> {
+                                            FulfillmentApi.FulfillmentRef ref = refs.get(orderId).stream()
+                                                    .filter(r -> r.id().equals(id))
+                                                    .findFirst()
+                                                    .orElseThrow();
+                                            if (!moved && !ref.status().equals("DELIVERED")) {
+                                                throw new ProblemException(
+                                                        ProblemType.ILLEGAL_TRANSITION,
+                                                        "A " + ref.status() + " fulfillment cannot be received");
+                                            }
+                                            return ref;
+                                        }));
+                    });
+                }));
+    }
+
+    public Uni<FulfillmentApi.FulfillmentView> view(UUID id) {
+        return fulfillments
+                .find(fulfillments.pool(), id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Fulfillment", id)));
     }
 
     public Uni<Boolean> anyShipped(SqlClient tx, UUID orderId) {
         return fulfillments.anyShipped(tx, orderId);
-    }
-
-    /** Cancels the order's fulfilments that have not shipped, inside the cancellation's transaction. */
-    public Uni<Void> cancelAll(SqlClient tx, UUID orderId, Instant now) {
-        return fulfillments.cancelAll(tx, orderId, now);
     }
 
     public Uni<Map<UUID, List<FulfillmentApi.FulfillmentRef>>> refs(SqlClient client, List<UUID> orderIds) {

@@ -62,8 +62,8 @@ public class Ledger {
 
     /** Serialises read-then-post sequences (payouts, refunds) of one cooperative until commit. */
     public Uni<Void> lock(SqlClient tx, UUID cooperativeId) {
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('ledger:' || $1::text, 0))")
-                .execute(Tuple.of(cooperativeId))
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of("ledger:" + cooperativeId))
                 .replaceWithVoid();
     }
 

@@ -4,6 +4,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.logging.Log;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * The viewers of one room that live on one event loop. Every change of the member list and every
@@ -57,18 +58,25 @@ final class LoopGroup {
     }
 
     void broadcast(Batch batch) {
-        loop.execute(new FanOut(batch.retain()));
+        loop.execute(new FanOut(batch.retain(), null));
+    }
+
+    /** A broadcast to the members {@code to} accepts only (a resync snapshot in one language). */
+    void broadcast(Batch batch, Predicate<Viewer> to) {
+        loop.execute(new FanOut(batch.retain(), to));
     }
 
     private final class FanOut implements Runnable {
 
         private final Batch batch;
+        private final Predicate<Viewer> to;
         private Viewer[] targets;
         private int next;
         private int written;
 
-        FanOut(Batch batch) {
+        FanOut(Batch batch, Predicate<Viewer> to) {
             this.batch = batch;
+            this.to = to;
         }
 
         @Override
@@ -78,7 +86,9 @@ final class LoopGroup {
             }
             int end = Math.min(targets.length, next + perTask);
             for (; next < end; next++) {
-                written += write(targets[next]);
+                if (to == null || to.test(targets[next])) {
+                    written += write(targets[next]);
+                }
             }
             if (next < targets.length) {
                 loop.execute(this);

@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.originlive.i18n.Lang;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleStatus;
@@ -133,14 +137,39 @@ final class SaleRoom {
         broadcast(out);
     }
 
-    /** After the change feed was interrupted: everyone gets a fresh snapshot. */
-    synchronized void resync(SaleApi.SaleView sale, RoomChat.Snapshot chat, Instant now, long audience) {
+    /** The languages this room's viewers read their snapshots in. */
+    synchronized Set<Lang> languages() {
+        Set<Lang> languages = new HashSet<>();
+        languages.add(Lang.SOURCE);
+        viewers.forEach(v -> languages.add(v.lang));
+        return languages;
+    }
+
+    /**
+     * After the change feed was interrupted: everyone gets a fresh snapshot, in its own language
+     * ({@code sales} has the source one; a viewer whose language is missing gets that).
+     */
+    synchronized void resync(Map<Lang, SaleApi.SaleView> sales, RoomChat.Snapshot chat, Instant now, long audience) {
         pendingStock.clear();
         latest.clear();
         status = null;
         statusSeq = -1;
-        learn(sale);
-        broadcast(new ArrayList<>(List.of(frames.snapshot(now, sale, chat, audience))));
+        SaleApi.SaleView source = sales.get(Lang.SOURCE);
+        learn(source);
+        if (sales.size() == 1) {
+            broadcast(new ArrayList<>(List.of(frames.snapshot(now, source, chat, audience))));
+            return;
+        }
+        if (viewers.isEmpty()) {
+            return;
+        }
+        sales.forEach((lang, sale) -> {
+            Predicate<Viewer> to =
+                    lang.isSource() ? v -> !sales.containsKey(v.lang) || v.lang.isSource() : v -> lang.equals(v.lang);
+            Batch batch = Batch.of(List.of(frames.snapshot(now, sale, chat, audience)));
+            groups.values().forEach(g -> g.broadcast(batch, to));
+            batch.release();
+        });
     }
 
     synchronized void closeAll(int code, String reason) {

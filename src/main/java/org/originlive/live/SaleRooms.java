@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.originlive.common.Periodic;
+import org.originlive.i18n.Lang;
+import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleService;
 
@@ -83,7 +85,7 @@ public class SaleRooms {
         });
         return Uni.combine()
                 .all()
-                .unis(sales.get(saleId), chat.snapshot(saleId))
+                .unis(sales.get(saleId, viewer.lang), chat.snapshot(saleId))
                 .asTuple()
                 .invoke(read -> room.join(
                         viewer,
@@ -129,7 +131,7 @@ public class SaleRooms {
     void resyncAll() {
         rooms.values().forEach(room -> Uni.combine()
                 .all()
-                .unis(sales.get(room.saleId), chat.snapshot(room.saleId))
+                .unis(inEachLanguage(room), chat.snapshot(room.saleId))
                 .asTuple()
                 .subscribe()
                 .with(
@@ -139,6 +141,23 @@ public class SaleRooms {
                                 clock.instant(),
                                 counts.total(room.saleId, room.localViewers(), clock.millis())),
                         failure -> Log.warnf("Could not resync sale %s: %s", room.saleId, failure.toString())));
+    }
+
+    /** The room's sale once per language its viewers read (one read per language, not per viewer). */
+    private Uni<Map<Lang, SaleApi.SaleView>> inEachLanguage(SaleRoom room) {
+        List<Lang> languages = List.copyOf(room.languages());
+        return Uni.join()
+                .all(languages.stream()
+                        .map(lang -> sales.get(room.saleId, lang))
+                        .toList())
+                .andFailFast()
+                .map(read -> {
+                    Map<Lang, SaleApi.SaleView> byLang = new HashMap<>();
+                    for (int i = 0; i < languages.size(); i++) {
+                        byLang.put(languages.get(i), read.get(i));
+                    }
+                    return byLang;
+                });
     }
 
     /** Tells every viewer to reconnect (to another replica) before this one stops. */

@@ -3,8 +3,10 @@ package org.originlive.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -12,9 +14,12 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.originlive.i18n.Lang;
+import org.originlive.i18n.Languages;
 
 /**
  * {@code /ws/sales/{id}}: anyone may watch. The first frame is a {@code snapshot}; then stock,
@@ -31,6 +36,7 @@ public class SaleSocket {
     private final LiveConfig config;
     private final ObjectMapper json;
     private final Draining draining;
+    private final Languages languages;
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
 
     SaleSocket(
@@ -39,8 +45,10 @@ public class SaleSocket {
             LiveMetrics metrics,
             LiveConfig config,
             ObjectMapper json,
-            Draining draining) {
+            Draining draining,
+            Languages languages) {
         this.draining = draining;
+        this.languages = languages;
         this.rooms = rooms;
         this.frames = frames;
         this.metrics = metrics;
@@ -58,7 +66,7 @@ public class SaleSocket {
         if (channel == null) {
             return connection.close(new CloseReason(1011, "server error"));
         }
-        Viewer viewer = new Viewer(connection, channel, config.maxUnsentBytes(), metrics);
+        Viewer viewer = new Viewer(connection, channel, config.maxUnsentBytes(), metrics, lang(connection));
         UUID saleId = saleId(connection);
         if (saleId == null) {
             return connection.close(new CloseReason(UNKNOWN_SALE, "unknown sale"));
@@ -113,6 +121,15 @@ public class SaleSocket {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** The snapshot's language, chosen as for public reads: {@code ?lang=}, else Accept-Language, else source. */
+    private Lang lang(WebSocketConnection connection) {
+        HandshakeRequest handshake = connection.handshakeRequest();
+        List<String> asked = handshake.query() == null
+                ? List.of()
+                : new QueryStringDecoder(handshake.query(), false).parameters().getOrDefault("lang", List.of());
+        return languages.choose(asked.isEmpty() ? null : asked.get(0), handshake.header("Accept-Language"));
     }
 
     private static UUID saleId(WebSocketConnection connection) {

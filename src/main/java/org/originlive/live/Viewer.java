@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import org.originlive.i18n.Lang;
 
 /**
  * One connected viewer. Broadcasts are written straight to its Netty channel, on the channel's own
@@ -19,6 +20,9 @@ final class Viewer {
     private final ChannelHandlerContext channel;
     private final int maxUnsentBytes;
     private final LiveMetrics metrics;
+    /** The language this viewer's snapshots are served in (the socket's {@code ?lang=} or Accept-Language). */
+    final Lang lang;
+
     private volatile boolean closed;
     // Touched only on the channel's event loop (writes and their completions run there).
     private long unsentBytes;
@@ -26,11 +30,17 @@ final class Viewer {
     boolean joined;
     boolean left;
 
-    Viewer(WebSocketConnection connection, ChannelHandlerContext channel, int maxUnsentBytes, LiveMetrics metrics) {
+    Viewer(
+            WebSocketConnection connection,
+            ChannelHandlerContext channel,
+            int maxUnsentBytes,
+            LiveMetrics metrics,
+            Lang lang) {
         this.connection = connection;
         this.channel = channel;
         this.maxUnsentBytes = maxUnsentBytes;
         this.metrics = metrics;
+        this.lang = lang;
     }
 
     /** The event loop that owns the socket: the viewer's writes are grouped by it. */

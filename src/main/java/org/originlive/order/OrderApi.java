@@ -43,5 +43,12 @@ public final class OrderApi {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LineView(
-            UUID id, UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {}
+            UUID id,
+            UUID productId,
+            UUID itemId,
+            UUID cooperativeId,
+            String name,
+            int quantity,
+            int refundedQuantity,
+            long unitPriceMinor) {}
 }

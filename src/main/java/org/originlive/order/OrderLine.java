@@ -5,7 +5,14 @@ import java.util.UUID;
 
 /** A line as stored; {@code itemId} is null for storefront purchases. */
 public record OrderLine(
-        UUID id, UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {
+        UUID id,
+        UUID productId,
+        UUID itemId,
+        UUID cooperativeId,
+        String name,
+        int quantity,
+        int refundedQuantity,
+        long unitPriceMinor) {
 
     public long amountMinor() {
         return Math.multiplyExact(unitPriceMinor, quantity);
@@ -22,10 +29,16 @@ public record OrderLine(
     /** A new line with its own id. */
     public static OrderLine of(
             UUID productId, UUID itemId, UUID cooperativeId, String name, int quantity, long unitPriceMinor) {
-        return new OrderLine(UUID.randomUUID(), productId, itemId, cooperativeId, name, quantity, unitPriceMinor);
+        return new OrderLine(UUID.randomUUID(), productId, itemId, cooperativeId, name, quantity, 0, unitPriceMinor);
+    }
+
+    /** The same line with another quantity (what a refund gives back). */
+    public OrderLine withQuantity(int units) {
+        return new OrderLine(id, productId, itemId, cooperativeId, name, units, refundedQuantity, unitPriceMinor);
     }
 
     public OrderApi.LineView view() {
-        return new OrderApi.LineView(id, productId, itemId, cooperativeId, name, quantity, unitPriceMinor);
+        return new OrderApi.LineView(
+                id, productId, itemId, cooperativeId, name, quantity, refundedQuantity, unitPriceMinor);
     }
 }

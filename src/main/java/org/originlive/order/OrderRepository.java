@@ -99,8 +99,9 @@ public class OrderRepository {
 
     /** The lines of several orders in one query, by order id. */
     public Uni<Map<UUID, List<OrderLine>>> lines(SqlClient client, List<UUID> orderIds) {
-        return client.preparedQuery("SELECT id, order_id, product_id, item_id, cooperative_id, name, quantity,"
-                        + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
+        return client.preparedQuery(
+                        "SELECT id, order_id, product_id, item_id, cooperative_id, name, quantity, refunded_quantity,"
+                                + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
                 .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, List<OrderLine>> byOrder = new HashMap<>();
@@ -112,6 +113,7 @@ public class OrderRepository {
                                     r.getUUID("cooperative_id"),
                                     r.getString("name"),
                                     r.getInteger("quantity"),
+                                    r.getInteger("refunded_quantity"),
                                     r.getLong("unit_price_minor"))));
                     return byOrder;
                 });
@@ -134,6 +136,17 @@ public class OrderRepository {
                 .unis(items, total)
                 .asTuple()
                 .map(t -> new Page<>(t.getItem1(), page.page(), page.size(), t.getItem2()));
+    }
+
+    public Uni<Void> addRefunded(SqlClient tx, Map<UUID, Integer> quantities) {
+        if (quantities.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        quantities.forEach((line, quantity) -> rows.add(Tuple.of(line, quantity)));
+        return tx.preparedQuery("UPDATE order_line SET refunded_quantity = refunded_quantity + $2 WHERE id = $1")
+                .executeBatch(rows)
+                .replaceWithVoid();
     }
 
     /** RESERVED → PAID while the reservation holds; false if the order was not in that state. */

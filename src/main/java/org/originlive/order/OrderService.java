@@ -26,6 +26,7 @@ public class OrderService {
     private final FulfillmentService fulfillments;
     private final Restock restock;
     private final PaymentProviders providers;
+    private final PaidOrderRefunds refunds;
     private final Clock clock;
 
     OrderService(
@@ -33,11 +34,13 @@ public class OrderService {
             FulfillmentService fulfillments,
             Restock restock,
             PaymentProviders providers,
+            PaidOrderRefunds refunds,
             Clock clock) {
         this.orders = orders;
         this.fulfillments = fulfillments;
         this.restock = restock;
         this.providers = providers;
+        this.refunds = refunds;
         this.clock = clock;
     }
 
@@ -118,7 +121,10 @@ public class OrderService {
                 });
     }
 
-    /** Buyer cancels while RESERVED, or PAID with nothing shipped: stock returns, fulfilments end. */
+    /**
+     * Buyer cancels while RESERVED, or PAID with nothing shipped: stock returns, fulfilments end,
+     * and a paid order records a SUCCEEDED refund of everything.
+     */
     public Uni<OrderApi.OrderView> cancel(Caller buyer, UUID id) {
         Instant now = clock.instant();
         return orders.pool()
@@ -139,8 +145,13 @@ public class OrderService {
                                     ProblemType.ORDER_NOT_CANCELLABLE,
                                     "Only a RESERVED order, or a PAID one with nothing shipped, can be cancelled");
                         }
+                        if (order.status() == OrderStatus.PAID) {
+                            // Paid money goes back the way every refund does: ledger, restock, fulfilments end.
+                            return refunds.refundAll(tx, order, "Order cancelled by the buyer", now)
+                                    .flatMap(x -> orders.close(tx, id, OrderStatus.PAID, OrderStatus.CANCELLED, now))
+                                    .replaceWith(order);
+                        }
                         return orders.close(tx, id, order.status(), OrderStatus.CANCELLED, now)
-                                .flatMap(x -> fulfillments.cancelAll(tx, id, now))
                                 .flatMap(x -> orders.lines(tx, id))
                                 .flatMap(lines -> restock.giveBack(tx, order, lines))
                                 .replaceWith(order);

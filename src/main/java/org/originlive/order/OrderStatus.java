@@ -4,5 +4,7 @@ public enum OrderStatus {
     RESERVED,
     PAID,
     CANCELLED,
-    EXPIRED
+    EXPIRED,
+    PARTIALLY_REFUNDED,
+    REFUNDED
 }

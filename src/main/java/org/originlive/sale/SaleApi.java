@@ -9,8 +9,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.originlive.i18n.Translation;
 
 /** The JSON shapes of live sales. */
 public final class SaleApi {
@@ -22,7 +25,8 @@ public final class SaleApi {
             @NotBlank @Size(max = 2000) String streamUrl,
             @NotNull Instant startsAt,
             @NotNull Instant endsAt,
-            @NotEmpty @Size(max = 50) List<@Valid @NotNull CreateItem> items) {}
+            @NotEmpty @Size(max = 50) List<@Valid @NotNull CreateItem> items,
+            @Size(max = 35) String sourceLang) {}
 
     public record CreateItem(
             @NotNull UUID productId,
@@ -43,7 +47,39 @@ public final class SaleApi {
             UUID pinnedItemId,
             String currency,
             long seq,
-            List<SaleItemView> items) {}
+            List<SaleItemView> items,
+            String sourceLang,
+            String lang) {
+
+        /**
+         * This sale with its title and its items' names (from their products) translated where a
+         * translation exists, each falling back to the source text; {@code lang} is the translations'
+         * language when any text came from one.
+         */
+        public SaleView translated(String into, Translation title, Map<UUID, Translation> products) {
+            boolean any = title != null;
+            List<SaleItemView> named = new ArrayList<>(items.size());
+            for (SaleItemView item : items) {
+                Translation product = products.get(item.productId());
+                any |= product != null && product.fields().containsKey("name");
+                named.add(item.named(Translation.field(product, "name", item.name())));
+            }
+            return new SaleView(
+                    id,
+                    Translation.field(title, "title", this.title),
+                    hostId,
+                    streamUrl,
+                    startsAt,
+                    endsAt,
+                    status,
+                    pinnedItemId,
+                    currency,
+                    seq,
+                    named,
+                    sourceLang,
+                    any ? into : sourceLang);
+        }
+    }
 
     public record SaleItemView(
             UUID id,
@@ -54,5 +90,32 @@ public final class SaleApi {
             String currency,
             int quantity,
             int remaining,
-            int perCustomerLimit) {}
+            int perCustomerLimit) {
+
+        SaleItemView named(String newName) {
+            return new SaleItemView(
+                    id,
+                    productId,
+                    cooperativeId,
+                    newName,
+                    salePriceMinor,
+                    currency,
+                    quantity,
+                    remaining,
+                    perCustomerLimit);
+        }
+    }
+
+    /** A translation of the title; the items' names come from their products' translations. */
+    public record TranslateSale(@NotBlank @Size(max = 200) String title) {}
+
+    public record SaleTranslation(String lang, String title, Instant updatedAt) {
+
+        public static SaleTranslation of(Translation t) {
+            return new SaleTranslation(t.lang(), t.fields().get("title"), t.updatedAt());
+        }
+    }
+
+    /** The editor's list: the source language and every translation of the title. */
+    public record SaleTranslations(UUID saleId, String sourceLang, List<SaleTranslation> translations) {}
 }

@@ -25,7 +25,7 @@ import org.originlive.common.Rows;
 public class SaleRepository {
 
     private static final String SALE_COLUMNS =
-            "id, host_id, title, stream_url, starts_at, ends_at, status, currency, pinned_item_id, seq";
+            "id, host_id, title, stream_url, starts_at, ends_at, status, currency, pinned_item_id, seq, source_lang";
     private static final String ITEM_COLUMNS = "id, sale_id, product_id, cooperative_id, name, sale_price_minor,"
             + " currency, quantity, remaining, per_customer_limit";
 
@@ -41,8 +41,8 @@ public class SaleRepository {
 
     public Uni<Void> insertSale(SqlClient tx, SaleApi.SaleView sale) {
         return tx.preparedQuery(
-                        "INSERT INTO sale (id, host_id, title, stream_url, starts_at, ends_at, status, currency)"
-                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        "INSERT INTO sale (id, host_id, title, stream_url, starts_at, ends_at, status, currency,"
+                                + " source_lang) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(List.of(
                         sale.id(),
                         sale.hostId(),
@@ -51,7 +51,8 @@ public class SaleRepository {
                         utc(sale.startsAt()),
                         utc(sale.endsAt()),
                         sale.status().name(),
-                        sale.currency())))
+                        sale.currency(),
+                        sale.sourceLang())))
                 .replaceWithVoid();
     }
 
@@ -174,7 +175,9 @@ public class SaleRepository {
                 row.getUUID("pinned_item_id"),
                 row.getString("currency"),
                 row.getLong("seq"),
-                items);
+                items,
+                row.getString("source_lang"),
+                row.getString("source_lang"));
     }
 
     private static SaleApi.SaleItemView item(Row r) {

@@ -6,30 +6,37 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
+import org.originlive.i18n.Lang;
+import org.originlive.i18n.Languages;
 
 @Path("/api")
 @Tag(name = "Live sales")
 public class SaleResource {
 
     private final SaleService sales;
+    private final Languages languages;
     private final JsonWebToken jwt;
 
-    SaleResource(SaleService sales, JsonWebToken jwt) {
+    SaleResource(SaleService sales, Languages languages, JsonWebToken jwt) {
         this.sales = sales;
+        this.languages = languages;
         this.jwt = jwt;
     }
 
@@ -47,17 +54,25 @@ public class SaleResource {
     @Path("/sales")
     @PermitAll
     @Operation(summary = "List sales, optionally by status, by start time")
-    public Uni<Page<SaleApi.SaleView>> list(
-            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return sales.list(Params.enumValue("status", status, SaleStatus.class), PageRequest.of(page, size));
+    public Uni<RestResponse<Page<SaleApi.SaleView>>> list(
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        Lang chosen = languages.choose(lang, acceptLanguage);
+        return sales.list(Params.enumValue("status", status, SaleStatus.class), PageRequest.of(page, size), chosen)
+                .map(p -> Languages.served(p, chosen, p.items().stream().map(SaleApi.SaleView::lang)));
     }
 
     @GET
     @Path("/sales/{id}")
     @PermitAll
     @Operation(summary = "One sale with its items and remaining stock")
-    public Uni<SaleApi.SaleView> get(UUID id) {
-        return sales.get(id);
+    public Uni<RestResponse<SaleApi.SaleView>> get(
+            UUID id, @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Lang chosen = languages.choose(lang, acceptLanguage);
+        return sales.get(id, chosen).map(s -> Languages.served(s, chosen, Stream.of(s.lang())));
     }
 
     @POST

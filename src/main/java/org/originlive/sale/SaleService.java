@@ -16,6 +16,10 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
+import org.originlive.i18n.Lang;
+import org.originlive.i18n.Languages;
+import org.originlive.i18n.Translated;
+import org.originlive.i18n.Translations;
 
 @ApplicationScoped
 public class SaleService {
@@ -24,13 +28,24 @@ public class SaleService {
     private final SaleStock stock;
     private final ProductStock products;
     private final SaleEvents events;
+    private final Translations translations;
+    private final Languages languages;
     private final Clock clock;
 
-    SaleService(SaleRepository sales, SaleStock stock, ProductStock products, SaleEvents events, Clock clock) {
+    SaleService(
+            SaleRepository sales,
+            SaleStock stock,
+            ProductStock products,
+            SaleEvents events,
+            Translations translations,
+            Languages languages,
+            Clock clock) {
         this.sales = sales;
         this.stock = stock;
         this.products = products;
         this.events = events;
+        this.translations = translations;
+        this.languages = languages;
         this.clock = clock;
     }
 
@@ -40,6 +55,7 @@ public class SaleService {
      */
     public Uni<SaleApi.SaleView> create(Caller host, SaleApi.CreateSale request) {
         validate(request);
+        String sourceLang = languages.sourceLang(request.sourceLang());
         UUID saleId = UUID.randomUUID();
         return sales.pool()
                 .withTransaction(tx -> allocate(tx, request.items()).flatMap(items -> {
@@ -60,7 +76,9 @@ public class SaleService {
                             null,
                             currency,
                             0,
-                            items);
+                            items,
+                            sourceLang,
+                            sourceLang);
                     return sales.insertSale(tx, sale).flatMap(x -> sales.insertItems(tx, saleId, items));
                 }))
                 .flatMap(x -> request.startsAt().isAfter(clock.instant())
@@ -75,6 +93,39 @@ public class SaleService {
 
     public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, PageRequest page) {
         return sales.list(status, page);
+    }
+
+    /** The sale served in {@code lang}: its title and its items' product names translated where they are. */
+    public Uni<SaleApi.SaleView> get(UUID id, Lang lang) {
+        return get(id).flatMap(sale -> translated(List.of(sale), lang)).map(list -> list.get(0));
+    }
+
+    public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, PageRequest page, Lang lang) {
+        return sales.list(status, page).flatMap(found -> translated(found.items(), lang)
+                .map(list -> new Page<>(list, found.page(), found.size(), found.total())));
+    }
+
+    /** Two queries for any number of sales: their titles' translations and their products'. */
+    private Uni<List<SaleApi.SaleView>> translated(List<SaleApi.SaleView> list, Lang lang) {
+        if (lang.isSource() || list.isEmpty()) {
+            return Uni.createFrom().item(list);
+        }
+        List<UUID> products = list.stream()
+                .flatMap(s -> s.items().stream())
+                .map(SaleApi.SaleItemView::productId)
+                .toList();
+        return Uni.combine()
+                .all()
+                .unis(
+                        translations.of(
+                                Translated.SALE,
+                                list.stream().map(SaleApi.SaleView::id).toList(),
+                                lang),
+                        translations.of(Translated.PRODUCT, products, lang))
+                .asTuple()
+                .map(t -> list.stream()
+                        .map(s -> s.translated(lang.tag(), t.getItem1().get(s.id()), t.getItem2()))
+                        .toList());
     }
 
     /** Start, end or cancel on behalf of the owning host or an admin. */

@@ -8,6 +8,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -39,13 +40,20 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient watch(int port, String saleId) {
+        return watch(port, "/ws/sales/" + saleId, Map.of());
+    }
+
+    /** A viewer on any socket URI (with a query such as {@code ?lang=}) sending these handshake headers. */
+    public static WsClient watch(int port, String uri, Map<String, String> headers) {
         try {
             WsClient client = new WsClient(CLIENT.webSocket());
+            WebSocketConnectOptions options = new WebSocketConnectOptions()
+                    .setHost("localhost")
+                    .setPort(port)
+                    .setURI(uri);
+            headers.forEach(options::addHeader);
             client.socket
-                    .connect(new WebSocketConnectOptions()
-                            .setHost("localhost")
-                            .setPort(port)
-                            .setURI("/ws/sales/" + saleId))
+                    .connect(options)
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(20, TimeUnit.SECONDS);

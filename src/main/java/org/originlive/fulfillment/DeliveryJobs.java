@@ -1,0 +1,112 @@
+package org.originlive.fulfillment;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.originlive.common.Periodic;
+import org.originlive.ledger.Bucket;
+import org.originlive.ledger.Ledger;
+import org.originlive.ledger.LedgerEntry;
+import org.originlive.ledger.Posting;
+
+/**
+ * Keeps money moving without anyone clicking: shipped parcels count as delivered after
+ * {@code auto-deliver}, and a delivered fulfilment's pending money becomes available once the
+ * hold has passed. Every replica runs it; row locks with SKIP LOCKED share the work.
+ */
+@ApplicationScoped
+public class DeliveryJobs {
+
+    private static final int BATCH = 100;
+
+    private final Pool pool;
+    private final FulfillmentRepository fulfillments;
+    private final FulfillmentMoney money;
+    private final Ledger ledger;
+    private final FulfillmentConfig config;
+    private final HoldConfig hold;
+    private final Clock clock;
+    private final Vertx vertx;
+    private Periodic timer;
+
+    DeliveryJobs(
+            Pool pool,
+            FulfillmentRepository fulfillments,
+            FulfillmentMoney money,
+            Ledger ledger,
+            FulfillmentConfig config,
+            HoldConfig hold,
+            Clock clock,
+            Vertx vertx) {
+        this.pool = pool;
+        this.fulfillments = fulfillments;
+        this.money = money;
+        this.ledger = ledger;
+        this.config = config;
+        this.hold = hold;
+        this.clock = clock;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = Periodic.start(vertx, "delivery jobs", config.sweepEvery(), this::sweep);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
+    Uni<Void> sweep() {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> fulfillments.autoDeliver(tx, now.minus(config.autoDeliver()), now, BATCH))
+                .invoke(n -> {
+                    if (n > 0) {
+                        Log.infof("%d shipped fulfilment(s) delivered automatically", n);
+                    }
+                })
+                .flatMap(x -> pool.withTransaction(tx ->
+                        money.lockDue(tx, now.minus(hold.hold()), BATCH).flatMap(due -> releaseAll(tx, due, now))));
+    }
+
+    private Uni<Void> releaseAll(io.vertx.mutiny.sqlclient.SqlClient tx, List<FulfillmentMoney.Due> due, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (FulfillmentMoney.Due d : due) {
+            chain = chain.flatMap(x -> ledger.fulfillmentBalance(tx, d.id(), Bucket.PENDING))
+                    .flatMap(pending -> pending == 0
+                            ? Uni.createFrom().voidItem()
+                            : ledger.post(
+                                            tx,
+                                            new Posting(
+                                                    "RELEASE",
+                                                    "fulfillment",
+                                                    d.id(),
+                                                    List.of(
+                                                            LedgerEntry.cooperative(
+                                                                            d.cooperativeId(),
+                                                                            Bucket.PENDING,
+                                                                            d.currency(),
+                                                                            -pending)
+                                                                    .forFulfillment(d.id()),
+                                                            LedgerEntry.cooperative(
+                                                                            d.cooperativeId(),
+                                                                            Bucket.AVAILABLE,
+                                                                            d.currency(),
+                                                                            pending)
+                                                                    .forFulfillment(d.id()))),
+                                            now)
+                                    .replaceWithVoid())
+                    .flatMap(x -> money.markReleased(tx, d.id(), now));
+        }
+        return chain;
+    }
+}

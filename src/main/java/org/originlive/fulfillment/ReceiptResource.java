@@ -1,0 +1,32 @@
+package org.originlive.fulfillment;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Role;
+
+@Path("/api/orders/{orderId}/fulfillments/{id}/received")
+@Tag(name = "Orders")
+@RolesAllowed(Role.CONSUMER_NAME)
+public class ReceiptResource {
+
+    private final FulfillmentService fulfillments;
+    private final JsonWebToken jwt;
+
+    ReceiptResource(FulfillmentService fulfillments, JsonWebToken jwt) {
+        this.fulfillments = fulfillments;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Operation(summary = "The buyer confirms a parcel arrived: SHIPPED → DELIVERED (repeating it is harmless)")
+    public Uni<FulfillmentApi.FulfillmentRef> received(UUID orderId, UUID id) {
+        return fulfillments.received(Caller.of(jwt), orderId, id);
+    }
+}

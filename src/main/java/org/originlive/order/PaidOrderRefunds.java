@@ -1,0 +1,14 @@
+package org.originlive.order;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import java.time.Instant;
+
+/**
+ * Refunds everything left of a paid order that is being cancelled, inside the cancellation's
+ * transaction (the refund feature implements it, so cancelling and refunding move money one way).
+ */
+public interface PaidOrderRefunds {
+
+    Uni<Void> refundAll(SqlClient tx, StoredOrder order, String reason, Instant now);
+}

@@ -1,0 +1,109 @@
+package org.originlive.refund;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.Params;
+import org.originlive.common.Role;
+import org.originlive.fulfillment.FulfillmentApi;
+
+@Path("/api")
+@Tag(name = "Refunds")
+public class RefundResource {
+
+    private final RefundService refunds;
+    private final RefundCancellation cancellations;
+    private final JsonWebToken jwt;
+
+    RefundResource(RefundService refunds, RefundCancellation cancellations, JsonWebToken jwt) {
+        this.refunds = refunds;
+        this.cancellations = cancellations;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/orders/{id}/refunds")
+    @RolesAllowed(Role.CONSUMER_NAME)
+    @Operation(
+            summary = "Ask for a refund of lines of one fulfilment: at once before shipping, decided by the"
+                    + " cooperative after delivery; the same Idempotency-Key returns the same refund")
+    public Uni<Response> request(
+            UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RefundApi.RefundRequest body) {
+        return refunds.request(Caller.of(jwt), id, key, body)
+                .map(placed -> Response.status(placed.replayed() ? Response.Status.OK : Response.Status.CREATED)
+                        .location(URI.create("/api/refunds/" + placed.refund().id()))
+                        .header("Idempotent-Replayed", placed.replayed())
+                        .entity(placed.refund())
+                        .build());
+    }
+
+    @GET
+    @Path("/orders/{id}/refunds")
+    @RolesAllowed({Role.CONSUMER_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "The order's refunds (a cooperative sees those of its own fulfilment)")
+    public Uni<RefundApi.RefundList> ofOrder(UUID id) {
+        return refunds.ofOrder(Caller.of(jwt), id);
+    }
+
+    @GET
+    @Path("/refunds/{id}")
+    @RolesAllowed({Role.CONSUMER_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "One refund, for its buyer, its cooperative or an admin")
+    public Uni<RefundApi.RefundView> get(UUID id) {
+        return refunds.get(Caller.of(jwt), id);
+    }
+
+    @POST
+    @Path("/refunds/{id}/approve")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "REQUESTED → SUCCEEDED: the money goes back to the buyer (no restock)")
+    public Uni<RefundApi.RefundView> approve(UUID id) {
+        return refunds.approve(Caller.of(jwt), id);
+    }
+
+    @POST
+    @Path("/refunds/{id}/reject")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "REQUESTED → REJECTED with a reason")
+    public Uni<RefundApi.RefundView> reject(UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
+        return refunds.reject(Caller.of(jwt), id, body.reason());
+    }
+
+    @GET
+    @Path("/cooperatives/{id}/refunds")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Refunds of the cooperative's fulfilments, newest first")
+    public Uni<Page<RefundApi.RefundView>> ofCooperative(
+            UUID id,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return refunds.ofCooperative(
+                Caller.of(jwt), id, Params.enumValue("status", status, RefundStatus.class), PageRequest.of(page, size));
+    }
+
+    @POST
+    @Path("/fulfillments/{id}/cancel")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(
+            summary = "The cooperative cannot ship: NEW or ACCEPTED → CANCELLED, what is left refunded and restocked")
+    public Uni<FulfillmentApi.FulfillmentView> cancelFulfillment(
+            UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
+        return cancellations.cancelFulfillment(Caller.of(jwt), id, body.reason());
+    }
+}

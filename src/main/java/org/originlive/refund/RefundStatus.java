@@ -1,0 +1,7 @@
+package org.originlive.refund;
+
+public enum RefundStatus {
+    REQUESTED,
+    SUCCEEDED,
+    REJECTED
+}
