@@ -14,12 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.originlive.catalog.Product;
+import org.originlive.catalog.ProductApi;
 import org.originlive.catalog.ProductService;
 import org.originlive.common.Caller;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Role;
 import org.originlive.cooperative.Cooperative;
+import org.originlive.i18n.Lang;
 import org.originlive.origin.LotService;
 import org.originlive.origin.OriginApi;
 import org.originlive.origin.ProducerService;
@@ -214,10 +215,10 @@ class DemoOrigin {
                                         seed.currency())))))
                 .collect()
                 .last()
-                .flatMap(x -> products.search(cooperative.id, null, new PageRequest(0, 100)))
+                .flatMap(x -> products.search(cooperative.id, null, new PageRequest(0, 100), Lang.SOURCE))
                 .map(page -> page.items().stream()
-                        .filter(product -> product.sku.equals(seed.sku()))
-                        .map((Product product) -> product.id)
+                        .filter(product -> product.sku().equals(seed.sku()))
+                        .map(ProductApi.ProductView::id)
                         .findFirst()
                         .orElseThrow())
                 .flatMap(product -> lots.create(
