@@ -299,6 +299,29 @@ class TraceTest {
     }
 
     @Test
+    void theImpactSubtractsRefunds() {
+        Sale s = sale();
+        String order = paidOrder(s, 2, 1);
+        String coffeeLine = fulfilment(s.coffee(), order)[1];
+        as(s.buyer())
+                .header("Idempotency-Key", Api.unique("r"))
+                .body(Map.of("lines", List.of(Map.of("lineId", coffeeLine, "quantity", 1)), "reason", "broken pack"))
+                .post("/api/orders/" + order + "/refunds")
+                .then()
+                .statusCode(201);
+        // coffee 12000 (fee 600), 6000 refunded reverses 300 of the fee; chili 3000 (fee 150).
+        Api.anonymous()
+                .get("/api/sales/" + s.id() + "/impact")
+                .then()
+                .statusCode(200)
+                .body("unitsSold", equalTo(2))
+                .body("grossMinor", equalTo(15000))
+                .body("feeMinor", equalTo(450))
+                .body("refundedMinor", equalTo(6000))
+                .body("netToCooperativesMinor", equalTo(8550));
+    }
+
+    @Test
     void aSaleWithNoOrdersHasAnEmptyImpact() {
         Sale s = sale();
         Api.anonymous()
