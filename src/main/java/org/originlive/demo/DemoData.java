@@ -37,18 +37,21 @@ public class DemoData {
     private final ProductService products;
     private final ProductTranslationService productTranslations;
     private final AccountService accounts;
+    private final DemoOrigin origin;
 
     DemoData(
             DemoConfig config,
             CooperativeService cooperativeService,
             ProductService products,
             ProductTranslationService productTranslations,
-            AccountService accounts) {
+            AccountService accounts,
+            DemoOrigin origin) {
         this.enabled = config.enabled();
         this.cooperativeService = cooperativeService;
         this.products = products;
         this.productTranslations = productTranslations;
         this.accounts = accounts;
+        this.origin = origin;
     }
 
     // Runs on the main thread during start-up, where waiting is allowed.
@@ -115,7 +118,7 @@ public class DemoData {
                         .flatMap(c -> addProducts(admin, c, entry.products()).replaceWith(c)))
                 .collect()
                 .asList()
-                .flatMap(created -> accounts(created));
+                .flatMap(created -> accounts(created).flatMap(x -> origin.load(created)));
     }
 
     private Uni<Void> addProducts(Caller admin, Cooperative cooperative, List<ProductApi.CreateProduct> list) {

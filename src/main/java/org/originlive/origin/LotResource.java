@@ -1,0 +1,103 @@
+package org.originlive.origin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.originlive.common.Caller;
+import org.originlive.common.Page;
+import org.originlive.common.PageRequest;
+import org.originlive.common.Role;
+
+@Path("/api")
+@Tag(name = "Origin: lots")
+public class LotResource {
+
+    static final String GEO_JSON = "application/geo+json";
+
+    private final LotService lots;
+    private final TraceService traces;
+    private final JsonWebToken jwt;
+    private final CurrentIdentityAssociation identity;
+
+    LotResource(LotService lots, TraceService traces, JsonWebToken jwt, CurrentIdentityAssociation identity) {
+        this.lots = lots;
+        this.traces = traces;
+        this.jwt = jwt;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/cooperatives/{id}/lots")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Record a lot of one of the cooperative's products, from its members' inputs")
+    public Uni<Response> create(UUID id, @Valid @NotNull OriginApi.CreateLot request) {
+        return lots.create(Caller.of(jwt), id, request).map(lot -> Response.created(URI.create("/api/lots/" + lot.id()))
+                .entity(lot)
+                .build());
+    }
+
+    @GET
+    @Path("/cooperatives/{id}/lots")
+    @PermitAll
+    @Operation(summary = "The cooperative's lots, newest first, as public views")
+    public Uni<Page<OriginApi.PublicLot>> list(
+            UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return lots.list(id, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/lots/{id}")
+    @PermitAll
+    @Operation(summary = "The whole lot for its cooperative and ADMIN; the public view for anyone else")
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(oneOf = {OriginApi.Lot.class, OriginApi.PublicLot.class})))
+    public Uni<Object> get(UUID id) {
+        return identity.getDeferredIdentity()
+                .map(who -> who.isAnonymous() ? null : Caller.of((JsonWebToken) who.getPrincipal()))
+                .flatMap(caller -> lots.get(caller, id));
+    }
+
+    @GET
+    @Path("/lots/{id}/geojson")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Produces({GEO_JSON, "application/json"})
+    @Operation(summary = "The lot's plots as a GeoJSON FeatureCollection (due-diligence statements)")
+    public Uni<ObjectNode> geojson(UUID id) {
+        return lots.geojson(Caller.of(jwt), id);
+    }
+
+    @POST
+    @Path("/fulfillments/{id}/lots")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Record which lot each line came from, once ACCEPTED; a line assigned again gets the new lot")
+    public Uni<OriginApi.Assignments> assign(UUID id, @Valid @NotNull OriginApi.AssignLots request) {
+        return traces.assign(Caller.of(jwt), id, request);
+    }
+
+    @GET
+    @Path("/fulfillments/{id}/lots")
+    @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Which lot each of the fulfilment's lines came from")
+    public Uni<OriginApi.Assignments> assignments(UUID id) {
+        return traces.assignments(Caller.of(jwt), id);
+    }
+}
