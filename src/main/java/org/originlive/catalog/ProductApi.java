@@ -55,7 +55,7 @@ public final class ProductApi {
             String currency,
             int stock,
             ProductStatus status,
-            String imageUrl,
+            @Schema(nullable = true, format = "uri") String imageUrl,
             String sourceLang,
             String lang) {
 

@@ -45,7 +45,12 @@ public final class FulfillmentApi {
             long unitPriceMinor) {}
 
     /** A fulfilment as an order lists it: the buyer sees where the parcel is. */
-    public record FulfillmentRef(UUID id, UUID cooperativeId, String status, String carrier, String trackingNumber) {}
+    public record FulfillmentRef(
+            UUID id,
+            UUID cooperativeId,
+            String status,
+            @Schema(nullable = true) String carrier,
+            @Schema(nullable = true) String trackingNumber) {}
 
     /** {@code feeMinor} is fees less fee reversals; {@code netMinor = gross − refunded − fee}. */
     public record Earnings(

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Role;
@@ -26,6 +27,7 @@ public class ReceiptResource {
 
     @POST
     @Operation(summary = "The buyer confirms a parcel arrived: SHIPPED → DELIVERED (repeating it is harmless)")
+    @APIResponse(responseCode = "409", description = "illegal-transition: not shipped yet, or cancelled")
     public Uni<FulfillmentApi.FulfillmentRef> received(UUID orderId, UUID id) {
         return fulfillments.received(Caller.of(jwt), orderId, id);
     }

@@ -14,6 +14,9 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
@@ -42,6 +45,21 @@ public class RefundResource {
     @Operation(
             summary = "Ask for a refund of lines of one fulfilment: at once before shipping, decided by the"
                     + " cooperative after delivery; the same Idempotency-Key returns the same refund")
+    @APIResponse(
+            responseCode = "201",
+            description = "The refund: SUCCEEDED before shipping, REQUESTED after delivery",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RefundApi.RefundView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The same key and body again: the refund made the first time",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RefundApi.RefundView.class)))
+    @APIResponse(responseCode = "409", description = "order-not-refundable, refund-in-transit or illegal-transition")
     public Uni<Response> request(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RefundApi.RefundRequest body) {
         return refunds.request(Caller.of(jwt), id, key, body)
@@ -72,6 +90,7 @@ public class RefundResource {
     @Path("/refunds/{id}/approve")
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "REQUESTED → SUCCEEDED: the money goes back to the buyer (no restock)")
+    @APIResponse(responseCode = "409", description = "refund-not-requested: decided already")
     public Uni<RefundApi.RefundView> approve(UUID id) {
         return refunds.approve(Caller.of(jwt), id);
     }
@@ -80,6 +99,7 @@ public class RefundResource {
     @Path("/refunds/{id}/reject")
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "REQUESTED → REJECTED with a reason")
+    @APIResponse(responseCode = "409", description = "refund-not-requested: decided already")
     public Uni<RefundApi.RefundView> reject(UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
         return refunds.reject(Caller.of(jwt), id, body.reason());
     }
@@ -102,6 +122,7 @@ public class RefundResource {
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(
             summary = "The cooperative cannot ship: NEW or ACCEPTED → CANCELLED, what is left refunded and restocked")
+    @APIResponse(responseCode = "409", description = "illegal-transition: shipped, delivered or cancelled already")
     public Uni<FulfillmentApi.FulfillmentView> cancelFulfillment(
             UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
         return cancellations.cancelFulfillment(Caller.of(jwt), id, body.reason());
