@@ -54,6 +54,30 @@ public record Purchase(
                 Api.cooperativeStaff(coopB));
     }
 
+    /** The same buyer buys the same two products again and pays: a new order. */
+    public Purchase again(int unitsA, int unitsB) {
+        String next = as(buyer)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of(
+                        "items",
+                        List.of(
+                                Map.of("productId", productA, "quantity", unitsA),
+                                Map.of("productId", productB, "quantity", unitsB)),
+                        "shippingAddress",
+                        Api.address()))
+                .post("/api/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(buyer)
+                .body(Map.of("method", "sandbox"))
+                .post("/api/orders/" + next + "/pay")
+                .then()
+                .statusCode(200);
+        return new Purchase(buyer, next, coopA, coopB, productA, productB, staffA, staffB);
+    }
+
     public String lineOf(String productId) {
         List<Map<String, Object>> lines =
                 as(buyer).get("/api/orders/" + order).then().extract().path("lines");
