@@ -28,7 +28,7 @@ export default {
                 el('td', {}, names.get(l.productId) ?? l.productId.slice(0, 8)),
                 el('td', {}, `${day(l.harvestFrom)} – ${day(l.harvestTo)}`),
                 el('td', {}, l.producers),
-                el('td', {}, hectares.format(l.hectares)),
+                el('td', {}, hectares.format(l.hectares ?? 0)),
                 el('td', {}, (l.certifications || []).join(', ') || '—'))))));
       },
     };
