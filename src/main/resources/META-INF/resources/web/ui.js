@@ -20,10 +20,20 @@ export function el(spec, attrs = {}, ...children) {
   return node;
 }
 
-const EXPONENT = { RWF: 0, JPY: 0, KRW: 0 };
+// ISO 4217 exponents where the browser's (CLDR) digits differ; the API counts minor units by ISO.
+const ISO_EXPONENT = {
+  AFN: 2, ALL: 2, COP: 2, HUF: 2, IDR: 2, IQD: 3, IRR: 2, KPW: 2, LAK: 2, LBP: 2, MGA: 2, MMK: 2, PKR: 2, SLL: 2, SOS: 2, SYP: 2, YER: 2,
+};
 
+/** The ISO 4217 exponent of a currency (RWF 0, CNY 2, KWD 3). */
+export function exponent(currency) {
+  return ISO_EXPONENT[currency]
+    ?? new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+}
+
+/** Integer minor units as an amount of money in the page's language. */
 export function money(minor, currency) {
-  const digits = EXPONENT[currency] ?? 2;
+  const digits = exponent(currency);
   return new Intl.NumberFormat(lang(), { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
     .format(minor / 10 ** digits);
 }

@@ -147,6 +147,11 @@ class PagesBrowserTest {
             host.click("form[data-ship='" + fulfilment + "'] button[type=submit]");
             host.find("article.fulfilment[data-status='SHIPPED']");
             host.find("#earnings td[data-net]");
+            // The paid order's net waits in the pending balance until delivery and the hold.
+            host.untilText("#panel-balance-title", "Balance");
+            assertThat(host.attribute("#balance td[data-pending]", "data-pending"))
+                    .isEqualTo(host.attribute("#earnings td[data-net]", "data-net"))
+                    .isNotEqualTo("0");
             host.screenshot(SHOTS.resolve("coop.png"));
 
             as(Api.admin())
