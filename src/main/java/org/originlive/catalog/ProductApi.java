@@ -87,7 +87,11 @@ public final class ProductApi {
     public record TranslateProduct(
             @Size(min = 1, max = 200) String name, @MultiLine @Size(min = 1, max = 10_000) String description) {}
 
-    public record ProductTranslation(String lang, String name, String description, Instant updatedAt) {
+    public record ProductTranslation(
+            String lang,
+            @Schema(nullable = true) String name,
+            @Schema(nullable = true) String description,
+            Instant updatedAt) {
 
         public static ProductTranslation of(Translation t) {
             return new ProductTranslation(

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -28,6 +30,13 @@ public class ReceiptResource {
     @POST
     @Operation(summary = "The buyer confirms a parcel arrived: SHIPPED → DELIVERED (repeating it is harmless)")
     @APIResponse(responseCode = "409", description = "illegal-transition: not shipped yet, or cancelled")
+    @APIResponse(
+            responseCode = "200",
+            description = "The fulfilment, DELIVERED",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = FulfillmentApi.FulfillmentRef.class)))
     public Uni<FulfillmentApi.FulfillmentRef> received(UUID orderId, UUID id) {
         return fulfillments.received(Caller.of(jwt), orderId, id);
     }

@@ -48,6 +48,11 @@ public class LotResource {
     @Path("/cooperatives/{id}/lots")
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Record a lot of one of the cooperative's products, from its members' inputs")
+    @APIResponse(
+            responseCode = "201",
+            description = "The lot",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OriginApi.Lot.class)))
+    @APIResponse(responseCode = "409", description = "lot-code-taken")
     public Uni<Response> create(UUID id, @Valid @NotNull OriginApi.CreateLot request) {
         return lots.create(Caller.of(jwt), id, request).map(lot -> Response.created(URI.create("/api/lots/" + lot.id()))
                 .entity(lot)
@@ -81,6 +86,17 @@ public class LotResource {
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Produces({GEO_JSON, "application/json"})
     @Operation(summary = "The lot's plots as a GeoJSON FeatureCollection (due-diligence statements)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A GeoJSON FeatureCollection of the lot's plots",
+            content =
+                    @Content(
+                            mediaType = "application/geo+json",
+                            schema =
+                                    @Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .OBJECT)))
     public Uni<ObjectNode> geojson(UUID id) {
         return lots.geojson(Caller.of(jwt), id);
     }
@@ -89,6 +105,14 @@ public class LotResource {
     @Path("/fulfillments/{id}/lots")
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Record which lot each line came from, once ACCEPTED; a line assigned again gets the new lot")
+    @APIResponse(
+            responseCode = "200",
+            description = "The fulfilment's lines and their lots",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = OriginApi.Assignments.class)))
+    @APIResponse(responseCode = "409", description = "fulfillment-not-accepted")
     public Uni<OriginApi.Assignments> assign(UUID id, @Valid @NotNull OriginApi.AssignLots request) {
         return traces.assign(Caller.of(jwt), id, request);
     }

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
@@ -36,6 +39,14 @@ public class ProducerResource {
     @POST
     @Path("/cooperatives/{id}/producers")
     @Operation(summary = "Register a member of the cooperative; memberCode is unique per cooperative (409)")
+    @APIResponse(
+            responseCode = "201",
+            description = "The producer",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = OriginApi.Producer.class)))
+    @APIResponse(responseCode = "409", description = "member-code-taken")
     public Uni<Response> create(UUID id, @Valid @NotNull OriginApi.CreateProducer request) {
         return producers.create(Caller.of(jwt), id, request).map(p -> Response.created(
                         URI.create("/api/cooperatives/" + id + "/producers/" + p.id()))
@@ -54,6 +65,10 @@ public class ProducerResource {
     @POST
     @Path("/producers/{id}/plots")
     @Operation(summary = "Add a plot as GeoJSON (Point, or Polygon; a Polygon above 4 ha); areaHa is cross-checked")
+    @APIResponse(
+            responseCode = "201",
+            description = "The plot",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OriginApi.Plot.class)))
     public Uni<Response> addPlot(UUID id, @Valid @NotNull OriginApi.CreatePlot request) {
         return producers.addPlot(Caller.of(jwt), id, request).map(p -> Response.created(
                         URI.create("/api/producers/" + id + "/plots/" + p.id()))

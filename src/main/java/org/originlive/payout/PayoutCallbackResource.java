@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.ProblemException;
 
@@ -26,6 +29,15 @@ public class PayoutCallbackResource {
 
     @POST
     @Operation(summary = "A provider's callback; confirmed with the provider before anything changes")
+    @APIResponse(
+            responseCode = "200",
+            description = "Taken into account (changed=false: a replay or still pending)",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PayoutApi.CallbackAnswer.class)))
+    @APIResponse(responseCode = "403", description = "A forged M-Pesa result token")
+    @APIResponse(responseCode = "422", description = "The amount does not match the payout")
     public Uni<PayoutApi.CallbackAnswer> callback(String provider, @Context UriInfo uri, JsonNode body) {
         Provider name;
         try {

@@ -15,6 +15,9 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
@@ -54,6 +57,16 @@ public class PayoutResource {
     @POST
     @Path("/cooperatives/{id}/payouts")
     @Operation(summary = "Pay out available money (all of it without amountMinor); Idempotency-Key required")
+    @APIResponse(
+            responseCode = "201",
+            description = "The payout, SUBMITTED",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The same key and body again: the payout made the first time",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
     public Uni<Response> request(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull PayoutApi.PayoutRequest request) {
         return payouts.request(Caller.of(jwt), id, key, request).map(requested -> Response.status(
@@ -82,6 +95,12 @@ public class PayoutResource {
     @Path("/payouts/{id}/mark-paid")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "A BANK_MANUAL payout was paid: SUBMITTED → SUCCEEDED")
+    @APIResponse(
+            responseCode = "200",
+            description = "The payout, SUCCEEDED",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition: not a SUBMITTED BANK_MANUAL payout")
     public Uni<PayoutApi.Payout> markPaid(UUID id, @Valid @NotNull PayoutApi.MarkPaidRequest request) {
         return payouts.mark(Caller.of(jwt), id, PayoutStatus.SUCCEEDED, request.reference());
     }
@@ -90,6 +109,12 @@ public class PayoutResource {
     @Path("/payouts/{id}/mark-failed")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "A BANK_MANUAL payout failed: SUBMITTED → FAILED, money back to available")
+    @APIResponse(
+            responseCode = "200",
+            description = "The payout, FAILED",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
+    @APIResponse(responseCode = "409", description = "illegal-transition: not a SUBMITTED BANK_MANUAL payout")
     public Uni<PayoutApi.Payout> markFailed(UUID id, @Valid @NotNull PayoutApi.MarkFailedRequest request) {
         return payouts.mark(Caller.of(jwt), id, PayoutStatus.FAILED, request.reason());
     }

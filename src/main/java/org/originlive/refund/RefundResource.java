@@ -91,6 +91,13 @@ public class RefundResource {
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "REQUESTED → SUCCEEDED: the money goes back to the buyer (no restock)")
     @APIResponse(responseCode = "409", description = "refund-not-requested: decided already")
+    @APIResponse(
+            responseCode = "200",
+            description = "The refund, SUCCEEDED",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RefundApi.RefundView.class)))
     public Uni<RefundApi.RefundView> approve(UUID id) {
         return refunds.approve(Caller.of(jwt), id);
     }
@@ -100,6 +107,13 @@ public class RefundResource {
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "REQUESTED → REJECTED with a reason")
     @APIResponse(responseCode = "409", description = "refund-not-requested: decided already")
+    @APIResponse(
+            responseCode = "200",
+            description = "The refund, REJECTED",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RefundApi.RefundView.class)))
     public Uni<RefundApi.RefundView> reject(UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
         return refunds.reject(Caller.of(jwt), id, body.reason());
     }
@@ -123,6 +137,13 @@ public class RefundResource {
     @Operation(
             summary = "The cooperative cannot ship: NEW or ACCEPTED → CANCELLED, what is left refunded and restocked")
     @APIResponse(responseCode = "409", description = "illegal-transition: shipped, delivered or cancelled already")
+    @APIResponse(
+            responseCode = "200",
+            description = "The fulfilment, CANCELLED",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
     public Uni<FulfillmentApi.FulfillmentView> cancelFulfillment(
             UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
         return cancellations.cancelFulfillment(Caller.of(jwt), id, body.reason());

@@ -119,4 +119,7 @@ public final class SaleApi {
 
     /** The editor's list: the source language and every translation of the title. */
     public record SaleTranslations(UUID saleId, String sourceLang, List<SaleTranslation> translations) {}
+
+    /** The shape of a page of sales, for the OpenAPI document ({@code Page<SaleView>}). */
+    public record SalePage(List<SaleView> items, int page, int size, long total) {}
 }

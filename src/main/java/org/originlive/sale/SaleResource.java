@@ -73,6 +73,13 @@ public class SaleResource {
     @Operation(
             summary = "List sales by start time, optionally by status, in the asked-for language; hostId (own id,"
                     + " or any for an admin) needs a token")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of sales",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SalePage.class)))
+    @APIResponse(responseCode = "401", description = "hostId without a valid token")
+    @APIResponse(responseCode = "403", description = "hostId of another host: only an admin may list any host")
     public Uni<RestResponse<Page<SaleApi.SaleView>>> list(
             @QueryParam("status") @Parameter(schema = @Schema(implementation = SaleStatus.class)) String status,
             @QueryParam("hostId") @Parameter(schema = @Schema(implementation = UUID.class)) String hostId,

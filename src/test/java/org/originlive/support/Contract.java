@@ -64,7 +64,9 @@ public final class Contract implements OrderedFilter {
             FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
         Response answer = context.next(request, response);
         URI uri = URI.create(request.getURI());
-        if (uri.getPath().startsWith("/api/")) {
+        // A refused cross-origin call is the CORS layer's answer (before any operation), not the API's.
+        boolean crossOrigin = request.getHeaders().hasHeaderWithName("Origin");
+        if (uri.getPath().startsWith("/api/") && !crossOrigin) {
             String problem = INSTANCE.problem(
                     uri, request.getMethod(), answer.statusCode(), answer.getContentType(), answer.asString());
             if (problem != null) {
