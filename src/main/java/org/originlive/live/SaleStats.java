@@ -47,6 +47,9 @@ public class SaleStats {
                         .unis(orders.of(saleId), peaks.peak(saleId))
                         .with((totals, peak) -> {
                             long viewers = rooms.viewers(saleId);
+                            // An audience seen here counts towards the peak even if the room closes
+                            // before its next once-a-second write.
+                            peaks.observe(saleId, viewers);
                             return new Stats(
                                     totals.orders(),
                                     totals.unitsSold(),

@@ -74,7 +74,11 @@ public class LotResource {
     @Operation(summary = "The whole lot for its cooperative and ADMIN; the public view for anyone else")
     @APIResponse(
             responseCode = "200",
-            content = @Content(schema = @Schema(oneOf = {OriginApi.Lot.class, OriginApi.PublicLot.class})))
+            description = "The lot: whole for its cooperative and admins, its public view for anyone else",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(oneOf = {OriginApi.Lot.class, OriginApi.PublicLot.class})))
     public Uni<Object> get(UUID id) {
         return identity.getDeferredIdentity()
                 .map(who -> who.isAnonymous() ? null : Caller.of((JsonWebToken) who.getPrincipal()))

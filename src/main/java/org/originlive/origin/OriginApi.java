@@ -74,7 +74,7 @@ public final class OriginApi {
 
     public record LotInput(
             @NotNull UUID producerId,
-            UUID plotId,
+            @Schema(nullable = true) UUID plotId,
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 3) BigDecimal kg,
             @NotNull @Min(0) Long farmgatePaidMinor,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {}
