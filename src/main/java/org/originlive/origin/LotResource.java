@@ -78,7 +78,7 @@ public class LotResource {
             content =
                     @Content(
                             mediaType = "application/json",
-                            schema = @Schema(oneOf = {OriginApi.Lot.class, OriginApi.PublicLot.class})))
+                            schema = @Schema(anyOf = {OriginApi.Lot.class, OriginApi.PublicLot.class})))
     public Uni<Object> get(UUID id) {
         return identity.getDeferredIdentity()
                 .map(who -> who.isAnonymous() ? null : Caller.of((JsonWebToken) who.getPrincipal()))

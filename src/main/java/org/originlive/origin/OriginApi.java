@@ -118,7 +118,8 @@ public final class OriginApi {
 
     public record TraceCooperative(UUID id, String name, String country, String region) {}
 
-    public record TraceLine(UUID lineId, String name, TraceCooperative cooperative, PublicLot lot) {}
+    public record TraceLine(
+            UUID lineId, String name, TraceCooperative cooperative, @Schema(nullable = true) PublicLot lot) {}
 
     public record Trace(UUID orderId, List<TraceLine> lines) {}
 
