@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.originlive.common.MultiLine;
 import org.originlive.i18n.Translation;
@@ -41,7 +40,7 @@ public final class ProductApi {
             @PositiveOrZero Integer stock,
             ProductStatus status,
             // Absent stays null, JSON null arrives as NullNode: the one field a PATCH can clear.
-            @Schema(type = SchemaType.STRING, nullable = true, maxLength = ImageUrls.MAX_LENGTH, format = "uri")
+            @Schema(implementation = String.class, nullable = true, maxLength = ImageUrls.MAX_LENGTH, format = "uri")
                     JsonNode imageUrl) {}
 
     public record ProductView(

@@ -14,6 +14,9 @@ import org.originlive.common.ProblemType;
 @ApplicationScoped
 public class Languages {
 
+    /** Longer Accept-Language headers are ignored (treated as absent), as malformed ones are. */
+    public static final int ACCEPT_LANGUAGE_MAX = 1000;
+
     /** The language of an object's own text when its creator does not say. */
     public static final String DEFAULT_SOURCE = "en";
 
@@ -28,6 +31,9 @@ public class Languages {
 
     /** The language of a public read: {@code ?lang=}, else {@code Accept-Language}, else the source text. */
     public Lang choose(String langParam, String acceptLanguage) {
+        if (acceptLanguage != null && acceptLanguage.length() > ACCEPT_LANGUAGE_MAX) {
+            acceptLanguage = null; // malformed by length: as if absent
+        }
         return chooser.choose(langParam, acceptLanguage).map(Lang::new).orElse(Lang.SOURCE);
     }
 

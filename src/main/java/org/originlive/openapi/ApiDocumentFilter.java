@@ -180,9 +180,16 @@ public class ApiDocumentFilter implements OASFilter {
         return OASFactory.createHeader().ref(HEADERS + name);
     }
 
-    /** The paging parameters are parsed from text, but clients send integers within these bounds. */
+    /**
+     * The paging parameters are parsed from text, but clients send integers within these bounds;
+     * the shared text parameters get the limits the code holds them to.
+     */
     private static void describeParameter(Parameter parameter) {
-        if (parameter.getIn() != Parameter.In.QUERY || parameter.getSchema() == null) {
+        if (parameter.getSchema() == null) {
+            return;
+        }
+        boundText(parameter);
+        if (parameter.getIn() != Parameter.In.QUERY) {
             return;
         }
         if ("page".equals(parameter.getName())) {
@@ -191,6 +198,27 @@ public class ApiDocumentFilter implements OASFilter {
         } else if ("size".equals(parameter.getName())) {
             parameter.setSchema(integer(1, PageRequest.MAX_SIZE).defaultValue(20));
             parameter.setDescription("Page size");
+        }
+    }
+
+    /** Text parameters every feature shares: language tags, keys, currency codes, provider names, search. */
+    private static void boundText(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        boolean text = schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING);
+        if (!text || schema.getMaxLength() != null || schema.getEnumeration() != null || schema.getFormat() != null) {
+            return;
+        }
+        switch (parameter.getName()) {
+                // A BCP 47 tag; a read with an unknown or malformed one serves the source text.
+            case "lang" -> schema.pattern("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8}){0,4}")
+                    .maxLength(44);
+                // Longer headers are ignored as malformed (the source text is served).
+            case "Accept-Language" -> schema.maxLength(org.originlive.i18n.Languages.ACCEPT_LANGUAGE_MAX);
+            case "Idempotency-Key" -> schema.pattern("[!-~]{1,64}").minLength(1).maxLength(64);
+            case "from", "to" -> schema.pattern("[A-Z]{3}").maxLength(3);
+            case "provider" -> schema.pattern("[A-Z_]{1,20}").maxLength(20);
+            case "q" -> schema.maxLength(200);
+            default -> {}
         }
     }
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -124,7 +125,7 @@ public class RefundResource {
     @Operation(summary = "Refunds of the cooperative's fulfilments, newest first")
     public Uni<Page<RefundApi.RefundView>> ofCooperative(
             UUID id,
-            @QueryParam("status") String status,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = RefundStatus.class)) String status,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return refunds.ofCooperative(
