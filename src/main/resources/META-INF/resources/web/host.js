@@ -28,12 +28,19 @@ async function renderCreate() {
   // Starts in ten minutes by default: the host goes live with Start when ready.
   const now = new Date(Date.now() + 10 * 60_000);
   const field = (id, key, attrs) => [el('label', { for: id }, t(key)), el('input', { id, required: true, ...attrs })];
-  const rows = products.items.filter((p) => p.stock > 0).map((p) => el('tr', { dataset: { productId: p.id } },
-    el('td', {}, el('input', { type: 'checkbox', id: `pick-${p.id}`, 'aria-label': `${t('host.add')} ${p.name}` })),
-    el('td', {}, el('label', { for: `pick-${p.id}` }, p.name), el('span.muted', {}, `${coopName.get(p.cooperativeId) || ''} · ${money(p.priceMinor, p.currency)} · ${p.stock}`)),
-    el('td', {}, el('input', { type: 'number', min: 0, value: p.priceMinor, 'aria-label': `${t('host.price')} ${p.name}`, dataset: { f: 'price' } })),
-    el('td', {}, el('input', { type: 'number', min: 1, max: p.stock, value: Math.min(20, p.stock), 'aria-label': `${t('host.quantity')} ${p.name}`, dataset: { f: 'quantity' } })),
-    el('td', {}, el('input', { type: 'number', min: 1, value: 5, 'aria-label': `${t('host.limit')} ${p.name}`, dataset: { f: 'limit' } }))));
+  const rows = productRows(products.items, coopName);
+  let searching;
+  // A host with a large catalogue finds products by name or description (the API's q).
+  const search = el('input', { id: 'product-search', type: 'search', maxlength: 200, oninput: () => {
+    clearTimeout(searching);
+    searching = setTimeout(async () => {
+      const q = search.value.trim();
+      const found = await request('GET', `/api/products?size=100${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+      const body = document.getElementById('product-rows');
+      body.replaceChildren(...productRows(found.items, coopName));
+      body.dataset.query = q; // what the rows show, for people and tests alike
+    }, 250);
+  } });
   const form = el('form', { onsubmit: create },
     el('h2', { id: 'create-title' }, t('host.create')),
     field('sale-title', 'host.saleTitle', { maxlength: 200, value: '' }),
@@ -42,6 +49,8 @@ async function renderCreate() {
       el('div', {}, field('sale-starts', 'host.startsAt', { type: 'datetime-local', value: localInput(now) })),
       el('div', {}, field('sale-ends', 'host.endsAt', { type: 'datetime-local', value: localInput(new Date(now.getTime() + 2 * 3600_000)) }))),
     el('h3', {}, t('host.products')),
+    el('label', { for: 'product-search' }, t('host.search')),
+    search,
     el('div', { role: 'region', 'aria-label': t('host.products'), tabindex: 0, class: 'scroll' },
       el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('host.add')), el('th', {}, t('store.products')), el('th', {}, t('host.price')), el('th', {}, t('host.quantity')), el('th', {}, t('host.limit')))),
         el('tbody', { id: 'product-rows' }, rows))),
@@ -209,3 +218,12 @@ async function load() {
 header('host');
 onLangChange(() => { load(); if (current) renderManage(); });
 load();
+
+function productRows(items, coopName) {
+  return items.filter((p) => p.stock > 0).map((p) => el('tr', { dataset: { productId: p.id } },
+    el('td', {}, el('input', { type: 'checkbox', id: `pick-${p.id}`, 'aria-label': `${t('host.add')} ${p.name}` })),
+    el('td', {}, el('label', { for: `pick-${p.id}` }, p.name), el('span.muted', {}, `${coopName.get(p.cooperativeId) || ''} · ${money(p.priceMinor, p.currency)} · ${p.stock}`)),
+    el('td', {}, el('input', { type: 'number', min: 0, value: p.priceMinor, 'aria-label': `${t('host.price')} ${p.name}`, dataset: { f: 'price' } })),
+    el('td', {}, el('input', { type: 'number', min: 1, max: p.stock, value: Math.min(20, p.stock), 'aria-label': `${t('host.quantity')} ${p.name}`, dataset: { f: 'quantity' } })),
+    el('td', {}, el('input', { type: 'number', min: 1, value: 5, 'aria-label': `${t('host.limit')} ${p.name}`, dataset: { f: 'limit' } }))));
+}
