@@ -24,6 +24,26 @@ public record Purchase(
         String productA = Api.product(coopA, priceA, 100);
         String productB = Api.product(coopB, priceB, 100);
         String buyer = Api.consumer();
+        String order = orderAndPay(buyer, productA, unitsA, productB, unitsB);
+        return new Purchase(
+                buyer,
+                order,
+                coopA,
+                coopB,
+                productA,
+                productB,
+                Api.cooperativeStaff(coopA),
+                Api.cooperativeStaff(coopB));
+    }
+
+    /** The same buyer buys the same two products again and pays: a new order. */
+    public Purchase again(int unitsA, int unitsB) {
+        String next = orderAndPay(buyer, productA, unitsA, productB, unitsB);
+        return new Purchase(buyer, next, coopA, coopB, productA, productB, staffA, staffB);
+    }
+
+    /** A storefront order of both products with a fresh key, paid in the sandbox; its id. */
+    private static String orderAndPay(String buyer, String productA, int unitsA, String productB, int unitsB) {
         String order = as(buyer)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of(
@@ -43,39 +63,7 @@ public record Purchase(
                 .post("/api/orders/" + order + "/pay")
                 .then()
                 .statusCode(200);
-        return new Purchase(
-                buyer,
-                order,
-                coopA,
-                coopB,
-                productA,
-                productB,
-                Api.cooperativeStaff(coopA),
-                Api.cooperativeStaff(coopB));
-    }
-
-    /** The same buyer buys the same two products again and pays: a new order. */
-    public Purchase again(int unitsA, int unitsB) {
-        String next = as(buyer)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of(
-                        "items",
-                        List.of(
-                                Map.of("productId", productA, "quantity", unitsA),
-                                Map.of("productId", productB, "quantity", unitsB)),
-                        "shippingAddress",
-                        Api.address()))
-                .post("/api/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(buyer)
-                .body(Map.of("method", "sandbox"))
-                .post("/api/orders/" + next + "/pay")
-                .then()
-                .statusCode(200);
-        return new Purchase(buyer, next, coopA, coopB, productA, productB, staffA, staffB);
+        return order;
     }
 
     public String lineOf(String productId) {
