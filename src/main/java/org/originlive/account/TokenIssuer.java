@@ -8,14 +8,19 @@ import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.Role;
 
-/** Signs RS256 access tokens; {@code groups} carries the role, never anything the client chose. */
+/**
+ * Signs RS256 access tokens with the {@code kid} of {@link JwtKeys}; {@code groups} carries the
+ * role, never anything the client chose.
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
     private final AccountConfig config;
+    private final JwtKeys keys;
 
-    TokenIssuer(AccountConfig config) {
+    TokenIssuer(AccountConfig config, JwtKeys keys) {
         this.config = config;
+        this.keys = keys;
     }
 
     /** An access token for the account, paired with the refresh token that renews it. */
@@ -30,7 +35,7 @@ public class TokenIssuer {
             claims.claim(Caller.COOPERATIVE_CLAIM, cooperativeId.toString());
         }
         return new AccountApi.TokenResponse(
-                claims.jws().sign(),
+                claims.jws().keyId(keys.keyId()).sign(keys.signingKey()),
                 "Bearer",
                 config.tokenLifetime().toSeconds(),
                 refreshToken,

@@ -7,7 +7,6 @@ import static org.originlive.support.Api.as;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +64,7 @@ class ChatReplicasIT {
                 WsClient there = WsClient.watch(other.port, sale)) {
             await().atMost(WAIT).until(() -> !here.frames.isEmpty() && !there.frames.isEmpty());
 
-            String fromThere = as(there(buyer))
+            String fromThere = as(buyer)
                     .port(other.port)
                     .body(Map.of("body", "posted through the other replica"))
                     .post("/api/sales/" + sale + "/chat")
@@ -79,8 +78,7 @@ class ChatReplicasIT {
             assertThat(chatIds(here)).containsExactly(fromThere, fromHere);
             assertThat(chatIds(there)).containsExactly(fromThere, fromHere);
 
-            as(there(host))
-                    .port(other.port)
+            as(host).port(other.port)
                     .delete("/api/sales/" + sale + "/chat/" + fromHere)
                     .then()
                     .statusCode(204);
@@ -89,7 +87,7 @@ class ChatReplicasIT {
                     .isEqualTo(fromHere);
             Chat.read(sale, "").then().body("items.id", org.hamcrest.Matchers.contains(fromThere));
 
-            as(there(buyer))
+            as(buyer)
                     .port(other.port)
                     .body(Map.of("type", "heart"))
                     .post("/api/sales/" + sale + "/reactions")
@@ -110,33 +108,18 @@ class ChatReplicasIT {
                 .post("/api/sales/" + sale + "/chat/bans")
                 .then()
                 .statusCode(201);
-        as(there(buyer))
+        as(buyer)
                 .port(other.port)
                 .body(Map.of("body", "can I still talk over there?"))
                 .post("/api/sales/" + sale + "/chat")
                 .then()
                 .statusCode(403)
                 .body("type", endsWith("/banned"));
-        as(there(host))
-                .port(other.port)
+        as(host).port(other.port)
                 .delete("/api/sales/" + sale + "/chat/bans/" + buyerId)
                 .then()
                 .statusCode(204);
         Chat.post(buyer, sale, "back here").then().statusCode(201);
-    }
-
-    /** Each replica signs with its own key (as in FaultToleranceIT): the same account signs in over there. */
-    private static String there(String token) {
-        String email = as(token).get("/api/me").then().statusCode(200).extract().path("email");
-        return RestAssured.given()
-                .port(other.port)
-                .contentType("application/json")
-                .body(Map.of("email", email, "password", Api.PASSWORD))
-                .post("/api/auth/login")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("accessToken");
     }
 
     private static List<String> chatIds(WsClient viewer) {

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Another replica: the packaged jar as its own process on the same database. */
+/**
+ * Another replica: the packaged jar as its own process on the same database. Like a pod, it gets
+ * the run's shared JWT keys as environment variables, unless the caller passes its own.
+ */
 public final class Replica implements AutoCloseable {
 
     public final int port;
@@ -23,20 +26,24 @@ public final class Replica implements AutoCloseable {
         this.process = process;
     }
 
+    /** Starts a replica with {@code -D} settings and the shared keys, and waits until it is ready. */
     public static Replica start(Map<String, String> config) {
+        return start(config, TestKeys.shared().env());
+    }
+
+    /** Starts a replica with {@code -D} settings and exactly this environment (plus the runner's). */
+    public static Replica start(Map<String, String> config, Map<String, String> env) {
         try {
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.profile=prod"));
-            config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(new File("target/replica-" + port + ".log"))
-                    .start();
-            Replica replica = new Replica(port, process);
+            return start(config, env, freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+
+    /** As {@link #start(Map, Map)}, on a given port (the one the environment names, if it does). */
+    public static Replica start(Map<String, String> config, Map<String, String> env, int port) {
+        try {
+            Replica replica = new Replica(port, launch(port, config, env));
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
@@ -49,6 +56,22 @@ public final class Replica implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start a replica", e);
         }
+    }
+
+    /** Starts the jar without waiting; {@code -Dquarkus.http.port} is set unless the env sets the port. */
+    public static Process launch(int port, Map<String, String> config, Map<String, String> env) throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.profile=prod"));
+        if (!env.containsKey("QUARKUS_HTTP_PORT")) {
+            command.add("-Dquarkus.http.port=" + port);
+        }
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target/replica-" + port + ".log"));
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     /** Sends SIGTERM, as Kubernetes does when it stops a pod; returns at once. */
@@ -79,7 +102,7 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

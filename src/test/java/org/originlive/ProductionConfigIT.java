@@ -1,0 +1,293 @@
+package org.originlive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.originlive.devdb.LocalPostgres;
+import org.originlive.support.Api;
+import org.originlive.support.Replica;
+import org.originlive.support.TestKeys;
+
+/**
+ * Starts packaged jars exactly as {@code k8s/base} starts pods: every variable of the ConfigMap and
+ * of the Deployment's {@code env}, and the JWT Secret's files written where the Deployment mounts
+ * them (below a temporary root, so the test never writes to {@code /secrets}). Only the addresses
+ * change: the database Service becomes the test's PostgreSQL and the port a free one, since two
+ * replicas share this machine. Covers cross-replica access and refresh tokens, key rotation with
+ * a JWKS, and the fail-fast start without keys.
+ */
+class ProductionConfigIT {
+
+    private static final Path K8S = Path.of("k8s", "base");
+    private static final String DB_SERVICE = "origin-live-db-rw:5432";
+    private static final String ADMIN_EMAIL = "admin@prod-config.originlive.org";
+    private static final String ADMIN_PASSWORD = "prod-config-admin-password";
+
+    private static LocalPostgres db;
+    private static final List<Replica> replicas = new ArrayList<>();
+
+    @BeforeAll
+    static void database() throws Exception {
+        db = LocalPostgres.throwaway();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres")) {
+            c.createStatement().execute("CREATE DATABASE app");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        replicas.forEach(Replica::close);
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void replicasShareTokensAndRotateKeysThroughAJwks() throws Exception {
+        TestKeys previous = TestKeys.writeTo(Path.of("target", "it-keys", "previous"));
+        TestKeys current = TestKeys.writeTo(Path.of("target", "it-keys", "current"));
+        String bothKeys = TestKeys.jwks(List.of(previous, current));
+
+        // Mid-rotation: every pod verifies with both keys; A still signs with the previous one, B with
+        // the new one (rolled out with an explicit key id).
+        Replica a = start(pod("a", previous, bothKeys, Map.of()));
+        Replica b = start(pod("b", current, bothKeys, Map.of("SMALLRYE_JWT_SIGN_KEY_ID", current.thumbprint())));
+
+        String email = "buyer-" + UUID.randomUUID() + "@example.com";
+        on(a).body(Map.of("email", email, "password", Api.PASSWORD, "displayName", "Buyer"))
+                .post("/api/auth/register")
+                .then()
+                .statusCode(201);
+        Response fromA = login(a, email);
+        String tokenA = fromA.path("accessToken");
+        assertThat(kid(tokenA)).isEqualTo(previous.thumbprint());
+        for (Replica replica : List.of(a, b)) {
+            me(replica, tokenA).then().statusCode(200);
+        }
+
+        // A refresh token from A renews on B; B's access token carries the new key's kid and verifies on A.
+        Response renewed = on(b).body(Map.of("refreshToken", fromA.path("refreshToken")))
+                .post("/api/auth/refresh")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+        String tokenB = renewed.path("accessToken");
+        assertThat(kid(tokenB)).isEqualTo(current.thumbprint());
+        me(a, tokenB).then().statusCode(200);
+        on(a).body(Map.of("refreshToken", renewed.path("refreshToken")))
+                .post("/api/auth/refresh")
+                .then()
+                .statusCode(200);
+        // The spent refresh token is spent on every replica (and revokes the chain).
+        on(b).body(Map.of("refreshToken", fromA.path("refreshToken")))
+                .post("/api/auth/refresh")
+                .then()
+                .statusCode(401);
+
+        // Foreign keys: an unknown kid, and a known kid on a foreign signature, are refused.
+        TestKeys foreign = TestKeys.writeTo(Path.of("target", "it-keys", "foreign"));
+        String subject = me(a, tokenA).path("id");
+        for (Replica replica : List.of(a, b)) {
+            me(replica, forge(foreign, foreign.thumbprint(), subject)).then().statusCode(401);
+            me(replica, forge(foreign, current.thumbprint(), subject)).then().statusCode(401);
+            me(replica, forge(current, current.thumbprint(), subject)).then().statusCode(200);
+        }
+
+        // Rotation done: the previous key leaves the set; its tokens stop working, the new ones do not.
+        a.close();
+        replicas.remove(a);
+        Replica c = start(pod("c", current, TestKeys.jwks(List.of(current)), Map.of()));
+        me(c, tokenA).then().statusCode(401);
+        me(c, tokenB).then().statusCode(200);
+        assertThat(kid(login(c, email).path("accessToken"))).isEqualTo(current.thumbprint());
+    }
+
+    @Test
+    void prodWithoutKeysRefusesToStartUnlessTheOperatorOptsIn() throws Exception {
+        Map<String, String> env =
+                pod("nokeys", TestKeys.writeTo(Path.of("target", "it-keys", "unused")), "{}", Map.of());
+        env.remove("SMALLRYE_JWT_SIGN_KEY_LOCATION");
+        env.remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        int port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
+        Process refused = Replica.launch(port, Map.of(), env);
+        assertThat(refused.waitFor(90, TimeUnit.SECONDS))
+                .as("prod without keys exits")
+                .isTrue();
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(Files.readString(Path.of("target", "replica-" + port + ".log")))
+                .contains("SMALLRYE_JWT_SIGN_KEY_LOCATION")
+                .contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+
+        env.put("ORIGINLIVE_JWT_EPHEMERAL_KEYS", "true");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(Replica.freePort()));
+        Replica trial = start(env);
+        on(trial)
+                .body(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200);
+        assertThat(Files.readString(Path.of("target", "replica-" + trial.port + ".log")))
+                .contains("ORIGINLIVE_JWT_EPHEMERAL_KEYS=true: signing with a key pair made at start-up");
+    }
+
+    /**
+     * A pod's environment from the manifests, with the JWT Secret (a private key and a JWKS) written
+     * under its own root where the Deployment mounts it.
+     */
+    private static Map<String, String> pod(String name, TestKeys signing, String jwks, Map<String, String> extra)
+            throws IOException {
+        Path root = Files.createTempDirectory("originlive-pod-" + name);
+        Deployment deployment = read("deployment.yaml", Deployment.class);
+        var container =
+                deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Secret jwt = secret("origin-live-jwt");
+        String mount = mountOf(
+                deployment, container.getVolumeMounts(), jwt.getMetadata().getName());
+        assertThat(jwt.getStringData()).as("the JWT Secret's files").containsOnlyKeys("private.pem", "jwks.json");
+        Path dir = root.resolve(mount.substring(1));
+        Files.createDirectories(dir);
+        Files.copy(signing.privatePem, dir.resolve("private.pem"));
+        Files.writeString(dir.resolve("jwks.json"), jwks);
+
+        Map<String, String> env = new HashMap<>();
+        for (var entry : read("configmap.yaml", ConfigMap.class).getData().entrySet()) {
+            env.put(entry.getKey(), localise(entry.getValue(), mount, root));
+        }
+        for (EnvVar variable : container.getEnv()) {
+            env.put(variable.getName(), fromSecret(variable));
+        }
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(Replica.freePort()));
+        env.putAll(extra);
+        return env;
+    }
+
+    /** The manifests' own values, except the database Service's address and the mounted files' root. */
+    private static String localise(String value, String mount, Path root) {
+        if (value.startsWith(mount + "/")) {
+            return root + value;
+        }
+        return value.replace(DB_SERVICE, "localhost:" + db.port());
+    }
+
+    /** What the Deployment takes from a Secret: the test's database and admin credentials. */
+    private static String fromSecret(EnvVar variable) {
+        var ref = variable.getValueFrom().getSecretKeyRef();
+        String key = ref.getName() + "/" + ref.getKey();
+        return switch (key) {
+            case "origin-live-db-app/username", "origin-live-db-app/password" -> "postgres";
+            case "origin-live-admin/email" -> ADMIN_EMAIL;
+            case "origin-live-admin/password" -> ADMIN_PASSWORD;
+            default -> throw new AssertionError("The Deployment reads a Secret this test does not know: " + key);
+        };
+    }
+
+    private static String mountOf(Deployment deployment, List<VolumeMount> mounts, String secretName) {
+        String volume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v ->
+                        v.getSecret() != null && secretName.equals(v.getSecret().getSecretName()))
+                .map(Volume::getName)
+                .findFirst()
+                .orElseThrow();
+        return mounts.stream()
+                .filter(m -> m.getName().equals(volume))
+                .map(VolumeMount::getMountPath)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Secret secret(String name) throws IOException {
+        String all = Files.readString(K8S.resolve("secret-template.yaml"));
+        for (String document : all.split("(?m)^---$")) {
+            HasMetadata object = Serialization.unmarshal(document);
+            if (object instanceof Secret secret
+                    && name.equals(secret.getMetadata().getName())) {
+                return secret;
+            }
+        }
+        throw new AssertionError("No Secret " + name + " in secret-template.yaml");
+    }
+
+    private static <T> T read(String file, Class<T> type) throws IOException {
+        try (InputStream in = Files.newInputStream(K8S.resolve(file))) {
+            return Serialization.unmarshal(in, type);
+        }
+    }
+
+    private static Replica start(Map<String, String> env) {
+        Replica replica = Replica.start(Map.of(), env, Integer.parseInt(env.get("QUARKUS_HTTP_PORT")));
+        replicas.add(replica);
+        return replica;
+    }
+
+    private static io.restassured.specification.RequestSpecification on(Replica replica) {
+        return RestAssured.given().port(replica.port).contentType(ContentType.JSON);
+    }
+
+    private static Response login(Replica replica, String email) {
+        return on(replica)
+                .body(Map.of("email", email, "password", Api.PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+    }
+
+    private static Response me(Replica replica, String token) {
+        return on(replica).header("Authorization", "Bearer " + token).get("/api/me");
+    }
+
+    private static String kid(String token) {
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+        return new io.vertx.core.json.JsonObject(header).getString("kid");
+    }
+
+    /** A token with the app's issuer and claims, signed by {@code keys} under the given kid. */
+    private static String forge(TestKeys keys, String kid, String subject) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("https://originlive.org");
+        claims.setSubject(subject);
+        claims.setStringListClaim("groups", "CONSUMER");
+        claims.setIssuedAtToNow();
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(
+                Instant.now().plusSeconds(600).getEpochSecond()));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(keys.pair.getPrivate());
+        jws.setKeyIdHeaderValue(kid);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        return jws.getCompactSerialization();
+    }
+}
