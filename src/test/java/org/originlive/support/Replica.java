@@ -37,14 +37,20 @@ public final class Replica implements AutoCloseable {
                     .redirectOutput(new File("target/replica-" + port + ".log"))
                     .start();
             Replica replica = new Replica(port, process);
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .until(() -> RestAssured.given()
-                                    .port(port)
-                                    .get("/q/health/ready")
-                                    .statusCode()
-                            == 200);
+            try {
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
+                        .until(() -> RestAssured.given()
+                                        .port(port)
+                                        .get("/q/health/ready")
+                                        .statusCode()
+                                == 200);
+            } catch (RuntimeException e) {
+                // No caller holds it yet, so nobody else would stop it.
+                process.destroyForcibly();
+                throw e;
+            }
             return replica;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start a replica", e);
