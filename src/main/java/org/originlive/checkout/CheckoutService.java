@@ -58,7 +58,12 @@ public class CheckoutService {
         BatchRequest batched =
                 new BatchRequest(UUID.randomUUID(), buyer.id(), key, hash("sale:" + saleId, request), request);
         long started = System.nanoTime();
-        return batcher.submit(saleId, batched).flatMap(outcome -> answer(outcome, started));
+        // A batch can wait in COMMIT for as long as no synchronous standby confirms: answer meanwhile.
+        return batcher.submit(saleId, batched)
+                .flatMap(outcome -> answer(outcome, started))
+                .ifNoItem()
+                .after(config.requestTimeout())
+                .failWith(CheckoutProblems::timedOut);
     }
 
     public Uni<Placed> fromStorefront(Caller buyer, String key, CheckoutApi.StoreOrderRequest request) {

@@ -154,8 +154,15 @@ class K8sManifestTest {
             assertThat(app.getSpec().getReplicas()).isEqualTo(3);
             GenericKubernetesResource cluster = generic(objects, "Cluster");
             assertThat(cluster.getApiVersion()).isEqualTo("postgresql.cnpg.io/v1");
-            assertThat(((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("instances"))
-                    .isEqualTo(3);
+            Map<?, ?> clusterSpec =
+                    (Map<?, ?>) cluster.getAdditionalProperties().get("spec");
+            assertThat(clusterSpec.get("instances")).isEqualTo(3);
+            // Commits wait for one standby, so a failover to it loses no acknowledged order (FailoverIT).
+            assertThat(map(map(clusterSpec.get("postgresql"), "postgresql").get("synchronous"), "synchronous"))
+                    .as("the production database replicates synchronously")
+                    .containsEntry("method", "any")
+                    .containsEntry("number", 1)
+                    .containsEntry("dataDurability", "required");
             assertThat(objects)
                     .noneMatch(o ->
                             o instanceof Secret && o.getMetadata().getName().equals("origin-live-db-app"));

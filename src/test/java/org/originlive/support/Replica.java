@@ -43,15 +43,22 @@ public final class Replica implements AutoCloseable {
     /** As {@link #start(Map, Map)}, on a given port (the one the environment names, if it does). */
     public static Replica start(Map<String, String> config, Map<String, String> env, int port) {
         try {
-            Replica replica = new Replica(port, launch(port, config, env));
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .until(() -> RestAssured.given()
-                                    .port(port)
-                                    .get("/q/health/ready")
-                                    .statusCode()
-                            == 200);
+            Process process = launch(port, config, env);
+            Replica replica = new Replica(port, process);
+            try {
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
+                        .until(() -> RestAssured.given()
+                                        .port(port)
+                                        .get("/q/health/ready")
+                                        .statusCode()
+                                == 200);
+            } catch (RuntimeException e) {
+                // No caller holds it yet, so nobody else would stop it.
+                process.destroyForcibly();
+                throw e;
+            }
             return replica;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start a replica", e);

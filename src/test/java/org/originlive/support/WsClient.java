@@ -82,6 +82,29 @@ public final class WsClient implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
+    /** The first item's remaining as of the newest (highest seq) stock or snapshot frame; -1 before any. */
+    public int remaining() {
+        long newest = -1;
+        int remaining = -1;
+        for (JsonObject frame : frames) {
+            Long seq = frame.getLong("seq");
+            if (seq == null || seq < newest) {
+                continue;
+            }
+            if ("stock".equals(frame.getString("type"))) {
+                newest = seq;
+                remaining = frame.getInteger("remaining");
+            } else if ("snapshot".equals(frame.getString("type"))) {
+                newest = seq;
+                remaining = frame.getJsonObject("sale")
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getInteger("remaining");
+            }
+        }
+        return remaining;
+    }
+
     public Short closeCode() {
         return closeCode;
     }
