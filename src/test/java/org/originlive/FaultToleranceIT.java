@@ -117,31 +117,8 @@ class FaultToleranceIT {
                     .toList();
             assertThat(onSurvivor).hasSizeGreaterThanOrEqualTo(10);
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> onSurvivor.stream().allMatch(v -> lastRemaining(v) == remaining));
+                    .until(() -> onSurvivor.stream().allMatch(v -> v.remaining() == remaining));
             viewers.forEach(WsClient::close);
         }
-    }
-
-    /** The item's remaining as of the newest frame (highest seq) the viewer got. */
-    private static int lastRemaining(WsClient viewer) {
-        long seq = -1;
-        int value = -1;
-        for (var frame : viewer.frames) {
-            Long frameSeq = frame.getLong("seq");
-            if (frameSeq == null || frameSeq < seq) {
-                continue;
-            }
-            if ("stock".equals(frame.getString("type"))) {
-                seq = frameSeq;
-                value = frame.getInteger("remaining");
-            } else if ("snapshot".equals(frame.getString("type"))) {
-                seq = frameSeq;
-                value = frame.getJsonObject("sale")
-                        .getJsonArray("items")
-                        .getJsonObject(0)
-                        .getInteger("remaining");
-            }
-        }
-        return value;
     }
 }
