@@ -21,6 +21,7 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.Role;
 import org.originlive.cooperative.Cooperative;
 import org.originlive.i18n.Lang;
+import org.originlive.origin.GeodesicArea;
 import org.originlive.origin.LotService;
 import org.originlive.origin.OriginApi;
 import org.originlive.origin.ProducerService;
@@ -252,20 +253,12 @@ class DemoOrigin {
         return geometry;
     }
 
-    /** The point's stated area, or the polygon's area on a local equirectangular grid (well within the check's tolerance). */
+    /** The point's stated area, or the polygon's geodesic area, as a member would declare it (0.01 ha). */
     static BigDecimal areaHa(Plot plot) {
         if (plot.corners().length == 1) {
             return BigDecimal.valueOf(plot.pointHa());
         }
-        double[][] c = plot.corners();
-        double metresPerLon = 111_320 * Math.cos(Math.toRadians(c[0][1]));
-        double metresPerLat = 110_574;
-        double sum = 0;
-        for (int i = 0; i < c.length; i++) {
-            double[] a = c[i];
-            double[] b = c[(i + 1) % c.length];
-            sum += a[0] * metresPerLon * b[1] * metresPerLat - b[0] * metresPerLon * a[1] * metresPerLat;
-        }
-        return BigDecimal.valueOf(Math.abs(sum) / 2 / 10_000).setScale(2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(GeodesicArea.hectares(List.<double[][]>of(plot.corners())))
+                .setScale(2, RoundingMode.HALF_UP);
     }
 }
