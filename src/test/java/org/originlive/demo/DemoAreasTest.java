@@ -2,19 +2,27 @@ package org.originlive.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The demo's declared plot areas are the figures stored before the geodesic area came in. */
+/** The demo's seeds as read from their JSON, and their declared plot areas: the figures stored before GeographicLib. */
 class DemoAreasTest {
+
+    @Test
+    void theSeedsAreTheDemoCooperatives() {
+        assertThat(DemoOrigin.seeds(new ObjectMapper().findAndRegisterModules()))
+                .extracting(DemoOrigin.Seed::slug)
+                .containsExactly(DemoCatalog.COFFEE_SLUG, "rwanda-chili-sauce", "rwanda-mountain-coffee");
+    }
 
     @Test
     void declaredAreasAreUnchanged() {
         Map<String, BigDecimal> declared = new TreeMap<>();
-        DemoOrigin.SEEDS.forEach(
-                seed -> seed.members().forEach(m -> declared.put(m.code(), DemoOrigin.areaHa(m.plot()))));
+        DemoOrigin.seeds(new ObjectMapper().findAndRegisterModules())
+                .forEach(seed -> seed.members().forEach(m -> declared.put(m.code(), DemoOrigin.areaHa(m.plot()))));
         assertThat(declared)
                 .isEqualTo(new TreeMap<>(Map.of(
                         "SID-0101", new BigDecimal("4.33"),
