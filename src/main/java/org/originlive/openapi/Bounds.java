@@ -145,25 +145,35 @@ final class Bounds {
             } else {
                 i++;
             }
-            int repeat = 1;
-            if (i < p.length() && p.charAt(i) == '?') {
-                i++;
-            } else if (i < p.length() && p.charAt(i) == '{') {
-                int close = p.indexOf('}', i);
-                if (close < 0) {
-                    return null;
-                }
-                String[] bounds = p.substring(i + 1, close).split(",", -1);
-                if (bounds.length > 2 || bounds[bounds.length - 1].isBlank()) {
-                    return null;
-                }
-                repeat = Integer.parseInt(bounds[bounds.length - 1].trim());
-                i = close + 1;
-            } else if (i < p.length() && (p.charAt(i) == '*' || p.charAt(i) == '+')) {
+            int[] repeat = repeat(p, i);
+            if (repeat == null) {
                 return null;
             }
-            total += repeat;
+            i = repeat[1];
+            total += repeat[0];
         }
         return total;
+    }
+
+    /** The most repeats of the atom before {@code i} and the index after them; null when unbounded. */
+    private static int[] repeat(String p, int i) {
+        if (i < p.length() && p.charAt(i) == '?') {
+            return new int[] {1, i + 1};
+        }
+        if (i < p.length() && (p.charAt(i) == '*' || p.charAt(i) == '+')) {
+            return null;
+        }
+        if (i >= p.length() || p.charAt(i) != '{') {
+            return new int[] {1, i};
+        }
+        int close = p.indexOf('}', i);
+        if (close < 0) {
+            return null;
+        }
+        String[] bounds = p.substring(i + 1, close).split(",", -1);
+        if (bounds.length > 2 || bounds[bounds.length - 1].isBlank()) {
+            return null;
+        }
+        return new int[] {Integer.parseInt(bounds[bounds.length - 1].trim()), close + 1};
     }
 }
