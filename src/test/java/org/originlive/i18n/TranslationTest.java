@@ -131,9 +131,6 @@ class TranslationTest {
         expected.put("zh-CN;q=5", "Chili sauce trio");
         expected.put("zh-CN;;;", "Chili sauce trio");
         expected.put("@@@", "Chili sauce trio");
-        expected.put("zh-CN;q=NaN", "Chili sauce trio");
-        expected.put("fr, en-*", "Chili sauce trio");
-        expected.put("zh-CN fr", "Chili sauce trio");
         expected.forEach((header, name) -> read(path, header)
                 .then()
                 .statusCode(200)
