@@ -19,13 +19,16 @@ import org.originlive.common.OwnsTables;
 public class SharedBuckets {
 
     // now: statement_timestamp(), one instant for the whole statement; $3: interval, $4: window (µs).
+    private static final String WINDOW_END = "statement_timestamp() + $4::bigint * interval '1 microsecond'";
+    // A bucket owes at most one window: rows left by a longer window (a changed setting) heal.
+    private static final String OWED = "least(b.full_at, " + WINDOW_END + ")";
     private static final String NEXT =
-            "greatest(b.full_at, statement_timestamp()) + $3::bigint * interval '1 microsecond'";
-    private static final String FITS = NEXT + " <= statement_timestamp() + $4::bigint * interval '1 microsecond'";
+            "greatest(" + OWED + ", statement_timestamp()) + $3::bigint * interval '1 microsecond'";
+    private static final String FITS = NEXT + " <= " + WINDOW_END;
     private static final String TAKE = "INSERT INTO rate_limit_bucket AS b (route, key, full_at, allowed)"
             + " VALUES ($1, $2, statement_timestamp() + $3::bigint * interval '1 microsecond', true)"
             + " ON CONFLICT (route, key) DO UPDATE SET allowed = " + FITS + ","
-            + " full_at = CASE WHEN " + FITS + " THEN " + NEXT + " ELSE b.full_at END"
+            + " full_at = CASE WHEN " + FITS + " THEN " + NEXT + " ELSE " + OWED + " END"
             + " RETURNING allowed,"
             + " (extract(epoch FROM full_at - statement_timestamp()) * 1000000)::bigint AS ahead_micros";
 

@@ -1,6 +1,7 @@
 package org.originlive.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -120,5 +121,27 @@ class SharedBucketsTest {
                         .indefinitely()
                         .allowed())
                 .isTrue();
+    }
+
+    @Test
+    void aBucketLeftByALongerWindowOwesAtMostTheNewOne() {
+        String address = "203.0.113." + UUID.randomUUID();
+        RateLimitConfig.Limit day = new RateLimitConfig.Limit(1, Duration.ofDays(1));
+        assertThat(buckets.take(Route.LOGIN, address, day)
+                        .await()
+                        .indefinitely()
+                        .allowed())
+                .isTrue();
+        // the setting becomes 1000 an hour: the day-long debt shrinks to one hour at most
+        RateLimitConfig.Limit hourly = new RateLimitConfig.Limit(1000, Duration.ofHours(1));
+        Decision refused =
+                otherReplica.take(Route.LOGIN, address, hourly).await().indefinitely();
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.resetSeconds()).isEqualTo(3600);
+        assertThat(refused.retryAfterSeconds()).isBetween(1L, 4L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> buckets.take(Route.LOGIN, address, hourly)
+                .await()
+                .indefinitely()
+                .allowed());
     }
 }
