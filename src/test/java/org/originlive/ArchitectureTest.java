@@ -18,9 +18,17 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 import org.originlive.common.OwnsTables;
 
@@ -73,6 +81,16 @@ class ArchitectureTest {
             .should()
             .callMethodWhere(runsSql())
             .because("each table has one owning class that writes it (@OwnsTables); others call the owner");
+
+    @ArchTest
+    static final ArchRule sessionsRunOneOperationAtATime = noClasses()
+            .that(useHibernateReactiveSessions())
+            .should()
+            .callMethod(Uni.class, "combine")
+            .orShould()
+            .callMethod(Uni.class, "join")
+            .because("a Hibernate Reactive session runs one operation at a time and nothing detects"
+                    + " interleaved ones; page through common.Paging, chain the rest with flatMap");
 
     @ArchTest
     static final ArchRule servicesDoNotUseResources = noClasses()
@@ -128,6 +146,21 @@ class ArchitectureTest {
             }
         }
         assertThat(owners).containsKeys("product.stock", "sale.seq", "sale_item.remaining", "idempotency_key");
+    }
+
+    private static DescribedPredicate<JavaClass> useHibernateReactiveSessions() {
+        return DescribedPredicate.describe(
+                "are Panache repositories or entities, open sessions or transactions, or query through"
+                        + " Panache or a Mutiny session",
+                type -> type.isAssignableTo(PanacheRepositoryBase.class)
+                        || type.isAssignableTo(PanacheEntityBase.class)
+                        || type.getMethods().stream()
+                                .anyMatch(m -> m.isAnnotatedWith(WithSession.class)
+                                        || m.isAnnotatedWith(WithTransaction.class))
+                        || type.getMethodCallsFromSelf().stream()
+                                .anyMatch(call -> call.getTargetOwner().isAssignableTo(PanacheQuery.class)
+                                        || call.getTargetOwner().isAssignableTo(Panache.class)
+                                        || call.getTargetOwner().getName().startsWith(Mutiny.class.getName())));
     }
 
     private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> runsSql() {

@@ -20,7 +20,11 @@ public class RefreshTokenPurge {
     }
 
     // Every replica runs it; the DELETE is idempotent, so overlapping runs do no harm.
-    @Scheduled(every = "1h", delay = 5, delayUnit = java.util.concurrent.TimeUnit.MINUTES)
+    @Scheduled(
+            every = "1h",
+            delay = 5,
+            delayUnit = java.util.concurrent.TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         return refreshTokens
                 .purge(KEEP)

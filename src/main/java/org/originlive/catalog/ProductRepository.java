@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
+import org.originlive.common.Paging;
 
 @ApplicationScoped
 @OwnsTables("product")
@@ -41,12 +42,7 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
             where.append(" and (lower(name) like :text or lower(description) like :text)");
             params.and("text", "%" + escapeLike(text.trim().toLowerCase(Locale.ROOT)) + "%");
         }
-        var query = find(where.toString(), Sort.by("name").and("id"), params).page(request.page(), request.size());
-        return Uni.combine()
-                .all()
-                .unis(query.list(), query.count())
-                .asTuple()
-                .map(t -> new Page<>(t.getItem1(), request.page(), request.size(), t.getItem2()));
+        return Paging.page(find(where.toString(), Sort.by("name").and("id"), params), request);
     }
 
     private static String escapeLike(String text) {

@@ -135,11 +135,9 @@ public class ProductService {
     public Uni<StorefrontApi> storefront(String slug, Lang lang) {
         return cooperatives
                 .bySlug(slug, "Storefront")
-                .flatMap(c -> Uni.combine()
-                        .all()
-                        .unis(cooperatives.view(c, lang), products.activeOf(c.id))
-                        .asTuple())
-                .flatMap(t -> translated(t.getItem2(), lang).map(list -> new StorefrontApi(t.getItem1(), list)));
+                .flatMap(c -> cooperatives.view(c, lang).flatMap(view -> products.activeOf(c.id)
+                        .flatMap(list -> translated(list, lang))
+                        .map(list -> new StorefrontApi(view, list))));
     }
 
     /** Views of the products in {@code lang}, their translations read in one query. */

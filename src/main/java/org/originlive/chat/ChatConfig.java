@@ -29,7 +29,7 @@ public interface ChatConfig {
     @WithDefault("10")
     int reactionsPerSecond();
 
-    /** How often counted reactions are added to the totals in the database and announced. */
+    /** How often counted reactions are added to the totals and announced (@Scheduled: a second or more). */
     @WithDefault("1s")
     Duration reactionFlushInterval();
 

@@ -1,18 +1,15 @@
 package org.originlive.chat;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.originlive.common.Caller;
-import org.originlive.common.Periodic;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 
@@ -39,9 +36,7 @@ public class ReactionService {
     private final ChatEvents events;
     private final ChatMetrics metrics;
     private final ChatConfig config;
-    private final Vertx vertx;
     private final Clock clock;
-    private Periodic timer;
 
     ReactionService(
             ChatRepository chat,
@@ -49,25 +44,13 @@ public class ReactionService {
             ChatEvents events,
             ChatMetrics metrics,
             ChatConfig config,
-            Vertx vertx,
             Clock clock) {
         this.chat = chat;
         this.reactionTotals = totals;
         this.events = events;
         this.metrics = metrics;
         this.config = config;
-        this.vertx = vertx;
         this.clock = clock;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        timer = Periodic.run(vertx, "Reaction flush", config.reactionFlushInterval(), this::flush);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.stop();
-        }
     }
 
     /** Counts the reaction unless the user is over the limit; 404 for an unknown sale, 409 when closed. */
@@ -118,7 +101,12 @@ public class ReactionService {
                 .invoke(sale -> sales.put(saleId, new Known(sale, now)));
     }
 
-    private void flush() {
+    // Only hands the writes on, so it runs on the event loop; a write that fails keeps its counts.
+    @Scheduled(
+            every = "${originlive.chat.reaction-flush-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @NonBlocking
+    void flush() {
         long now = clock.millis();
         perUser.values().removeIf(w -> w.second() < now / 1000 - 1);
         sales.values().removeIf(k -> now - k.readAtMillis() > SALE_CACHE_MILLIS);

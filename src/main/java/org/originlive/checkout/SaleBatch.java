@@ -58,60 +58,69 @@ class SaleBatch {
     }
 
     Uni<List<BatchOutcome>> run(UUID saleId, List<BatchRequest> requests) {
-        BatchPlan plan = new BatchPlan(saleId, requests);
+        BatchPlan start = BatchPlan.of(saleId, requests);
         return pool.withTransaction(tx -> events.lock(tx, saleId).flatMap(status -> {
                     if (status.isEmpty() || status.get() != SaleStatus.LIVE) {
-                        return replays(tx, plan, plan.leaders(), false).invoke(() -> plan.notLive(status.isPresent()));
+                        return replays(tx, start, start.leaders(), false).map(plan -> plan.notLive(status.isPresent()));
                     }
-                    return claimKeys(tx, plan)
-                            .flatMap(x -> stock.lock(tx, saleId, plan.itemsToLock()))
-                            .invoke(plan::itemsLocked)
-                            .flatMap(x -> tallies.addWithinLimits(tx, plan.tallies()))
-                            .flatMap(added -> tallies.release(tx, plan.talliesChecked(added)))
-                            .flatMap(x -> take(tx, saleId, plan));
+                    return claimKeys(tx, start)
+                            .flatMap(plan ->
+                                    stock.lock(tx, saleId, plan.itemsToLock()).map(plan::itemsLocked))
+                            .map(BatchPlan::tallying)
+                            .flatMap(plan ->
+                                    tallies.addWithinLimits(tx, plan.tallies()).map(plan::talliesChecked))
+                            .flatMap(plan ->
+                                    tallies.release(tx, plan.givenBack()).replaceWith(plan))
+                            .flatMap(plan -> take(tx, saleId, plan));
                 }))
-                .map(x -> plan.answers());
+                .map(BatchPlan::answers);
     }
 
-    private Uni<Void> claimKeys(SqlClient tx, BatchPlan plan) {
+    private Uni<BatchPlan> claimKeys(SqlClient tx, BatchPlan plan) {
         List<Integer> order = plan.claimOrder();
-        return keys.claimAll(tx, plan.claims(order)).flatMap(won -> replays(tx, plan, plan.claimed(order, won), true));
+        return keys.claimAll(tx, plan.claims(order)).flatMap(won -> {
+            BatchPlan claimed = plan.claimed(order, won);
+            return replays(tx, claimed, claimed.taken(), true);
+        });
     }
 
     /** Requests whose key an earlier request holds (or, if {@code held}, must hold): replayed or refused. */
-    private Uni<Void> replays(SqlClient tx, BatchPlan plan, List<Integer> indexes, boolean held) {
-        return keys.find(tx, plan.claims(indexes))
-                .invoke(found -> {
-                    for (int k = 0; k < indexes.size(); k++) {
-                        if (held || found.get(k).isPresent()) {
-                            plan.earlier(indexes.get(k), found.get(k));
-                        }
-                    }
-                })
-                .replaceWithVoid();
+    private Uni<BatchPlan> replays(SqlClient tx, BatchPlan plan, List<Integer> indexes, boolean held) {
+        return keys.find(tx, plan.claims(indexes)).map(found -> {
+            BatchPlan next = plan;
+            for (int k = 0; k < indexes.size(); k++) {
+                if (held || found.get(k).isPresent()) {
+                    next = next.earlier(indexes.get(k), found.get(k));
+                }
+            }
+            return next;
+        });
     }
 
     /** Takes the granted units, writes the orders, drops the keys of refused requests, announces. */
-    private Uni<Void> take(SqlClient tx, UUID saleId, BatchPlan plan) {
+    private Uni<BatchPlan> take(SqlClient tx, UUID saleId, BatchPlan plan) {
         Uni<Void> dropKeys = keys.dropAll(tx, plan.refusedClaims());
         Map<UUID, Integer> granted = plan.granted();
         if (granted.isEmpty()) {
-            return dropKeys;
+            return dropKeys.replaceWith(plan);
         }
         List<UUID> itemIds = new ArrayList<>(granted.keySet());
         Instant now = clock.instant();
         long at = clock.millis();
-        return stock.takeAll(tx, itemIds, granted).flatMap(after -> orders.record(
-                        tx, plan.orders(now, now.plus(config.reservationHold())))
-                .flatMap(x -> dropKeys)
-                .flatMap(x -> events.claimSeq(tx, saleId, itemIds.size()))
-                .flatMap(last -> {
-                    long first = last - itemIds.size() + 1;
-                    List<SaleEvent> changes = new ArrayList<>();
-                    for (int k = 0; k < itemIds.size(); k++) {
-                        changes.add(SaleEvent.stock(saleId, itemIds.get(k), after.get(itemIds.get(k)), first + k, at));
-                    }
-                    return events.publish(tx, changes);
-                }));
+        BatchPlan ordered = plan.ordered(now, now.plus(config.reservationHold()));
+        return stock.takeAll(tx, itemIds, granted)
+                .flatMap(after -> orders.record(tx, ordered.orders())
+                        .flatMap(x -> dropKeys)
+                        .flatMap(x -> events.claimSeq(tx, saleId, itemIds.size()))
+                        .flatMap(last -> {
+                            long first = last - itemIds.size() + 1;
+                            List<SaleEvent> changes = new ArrayList<>();
+                            for (int k = 0; k < itemIds.size(); k++) {
+                                changes.add(SaleEvent.stock(
+                                        saleId, itemIds.get(k), after.get(itemIds.get(k)), first + k, at));
+                            }
+                            return events.publish(tx, changes);
+                        }))
+                .replaceWith(ordered);
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
+import org.originlive.common.Paging;
 
 @ApplicationScoped
 @OwnsTables("cooperative")
@@ -26,11 +27,6 @@ public class CooperativeRepository implements PanacheRepositoryBase<Cooperative,
 
     @WithSession
     public Uni<Page<Cooperative>> page(PageRequest request) {
-        var query = findAll(Sort.by("name").and("id")).page(request.page(), request.size());
-        return Uni.combine()
-                .all()
-                .unis(query.list(), query.count())
-                .asTuple()
-                .map(t -> new Page<>(t.getItem1(), request.page(), request.size(), t.getItem2()));
+        return Paging.page(findAll(Sort.by("name").and("id")), request);
     }
 }

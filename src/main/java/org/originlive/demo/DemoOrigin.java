@@ -1,5 +1,6 @@
 package org.originlive.demo;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -21,6 +25,7 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.Role;
 import org.originlive.cooperative.Cooperative;
 import org.originlive.i18n.Lang;
+import org.originlive.origin.GeodesicArea;
 import org.originlive.origin.LotService;
 import org.originlive.origin.OriginApi;
 import org.originlive.origin.ProducerService;
@@ -32,17 +37,8 @@ import org.originlive.origin.ProducerService;
 @ApplicationScoped
 class DemoOrigin {
 
-    /** A member's plot: a point (lon, lat, ha) or a polygon of [lon, lat] corners (area computed). */
-    record Plot(double[][] corners, double pointHa) {
-
-        static Plot point(double lon, double lat, double ha) {
-            return new Plot(new double[][] {{lon, lat}}, ha);
-        }
-
-        static Plot polygon(double[]... corners) {
-            return new Plot(corners, 0);
-        }
-    }
+    /** A member's plot: one [lon, lat] corner and its stated hectares, or a polygon's corners (area computed). */
+    record Plot(double[][] corners, Double pointHa) {}
 
     record Member(String code, String name, boolean consent, String region, Plot plot, int kg, long paidMinor) {}
 
@@ -58,113 +54,8 @@ class DemoOrigin {
             String currency,
             List<Member> members) {}
 
-    static final List<Seed> SEEDS = List.of(
-            new Seed(
-                    DemoCatalog.COFFEE_SLUG,
-                    "SIDAMA-WASHED-250",
-                    "SID-2025-W01",
-                    "washed, dried on raised beds",
-                    LocalDate.of(2025, 11, 1),
-                    LocalDate.of(2026, 1, 20),
-                    1800,
-                    List.of("Fairtrade", "Organic"),
-                    "ETB",
-                    List.of(
-                            new Member(
-                                    "SID-0101",
-                                    "Tigist Alemu",
-                                    true,
-                                    "Bensa, Sidama",
-                                    Plot.polygon(
-                                            new double[] {38.8702, 6.5594},
-                                            new double[] {38.8721, 6.5591},
-                                            new double[] {38.8726, 6.5607},
-                                            new double[] {38.8709, 6.5614}),
-                                    620,
-                                    6_200_000),
-                            new Member(
-                                    "SID-0102",
-                                    "Dawit Bekele",
-                                    false,
-                                    "Bensa, Sidama",
-                                    Plot.point(38.8785, 6.5532, 0.9),
-                                    410,
-                                    4_100_000),
-                            new Member(
-                                    "SID-0117",
-                                    "Almaz Haile",
-                                    true,
-                                    "Shebedino, Sidama",
-                                    Plot.polygon(
-                                            new double[] {38.4511, 6.9302},
-                                            new double[] {38.4540, 6.9298},
-                                            new double[] {38.4546, 6.9318},
-                                            new double[] {38.4528, 6.9331},
-                                            new double[] {38.4509, 6.9322}),
-                                    700,
-                                    7_000_000))),
-            new Seed(
-                    "rwanda-chili-sauce",
-                    "CHILI-OIL-250",
-                    "HUY-2025-C07",
-                    "sun-dried, cold-infused",
-                    LocalDate.of(2025, 9, 1),
-                    LocalDate.of(2025, 10, 15),
-                    400,
-                    List.of("Rwanda FDA certified"),
-                    "RWF",
-                    List.of(
-                            new Member(
-                                    "HUY-014",
-                                    "Aline Uwase",
-                                    true,
-                                    "Huye, Southern Province",
-                                    Plot.point(29.7450, -2.6010, 0.4),
-                                    150,
-                                    180_000),
-                            new Member(
-                                    "HUY-022",
-                                    "Jeanne Mukamana",
-                                    false,
-                                    "Huye, Southern Province",
-                                    Plot.polygon(
-                                            new double[] {29.7606, -2.5880},
-                                            new double[] {29.7614, -2.5879},
-                                            new double[] {29.7615, -2.5871},
-                                            new double[] {29.7607, -2.5869}),
-                                    200,
-                                    240_000))),
-            new Seed(
-                    "rwanda-mountain-coffee",
-                    "KIVU-BOURBON-250",
-                    "KIV-2025-B03",
-                    "fully washed",
-                    LocalDate.of(2025, 3, 1),
-                    LocalDate.of(2025, 6, 30),
-                    900,
-                    List.of("Rainforest Alliance"),
-                    "RWF",
-                    List.of(
-                            new Member(
-                                    "NYA-031",
-                                    "Emmanuel Habimana",
-                                    true,
-                                    "Nyamagabe, Southern Province",
-                                    Plot.polygon(
-                                            new double[] {29.4321, -2.5238},
-                                            new double[] {29.4338, -2.5241},
-                                            new double[] {29.4341, -2.5226},
-                                            new double[] {29.4323, -2.5222}),
-                                    480,
-                                    336_000),
-                            new Member(
-                                    "NYA-044",
-                                    "Claudine Ingabire",
-                                    false,
-                                    "Nyamagabe, Southern Province",
-                                    Plot.point(29.4410, -2.5170, 1.1),
-                                    300,
-                                    210_000))));
+    /** Where the seeds are: the demo's data, apart from the code that loads it. */
+    static final String SEEDS = "demo/origin.json";
 
     private static final Caller ADMIN = new Caller(UUID.randomUUID(), Set.of(Role.ADMIN), null);
 
@@ -180,9 +71,21 @@ class DemoOrigin {
         this.json = json;
     }
 
+    /** The seeds of {@link #SEEDS}, read with {@code json}. */
+    static List<Seed> seeds(ObjectMapper json) {
+        try (InputStream in = DemoOrigin.class.getClassLoader().getResourceAsStream(SEEDS)) {
+            if (in == null) {
+                throw new IllegalStateException(SEEDS + " is missing from the classpath");
+            }
+            return json.readValue(in, new TypeReference<List<Seed>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading " + SEEDS, e);
+        }
+    }
+
     Uni<Void> load(List<Cooperative> cooperatives) {
         return Multi.createFrom()
-                .iterable(SEEDS)
+                .iterable(seeds(json))
                 .onItem()
                 .transformToUniAndConcatenate(seed -> seed(
                         seed,
@@ -252,20 +155,12 @@ class DemoOrigin {
         return geometry;
     }
 
-    /** The point's stated area, or the polygon's area on a local equirectangular grid (well within the check's tolerance). */
+    /** The point's stated area, or the polygon's geodesic area, as a member would declare it (0.01 ha). */
     static BigDecimal areaHa(Plot plot) {
         if (plot.corners().length == 1) {
             return BigDecimal.valueOf(plot.pointHa());
         }
-        double[][] c = plot.corners();
-        double metresPerLon = 111_320 * Math.cos(Math.toRadians(c[0][1]));
-        double metresPerLat = 110_574;
-        double sum = 0;
-        for (int i = 0; i < c.length; i++) {
-            double[] a = c[i];
-            double[] b = c[(i + 1) % c.length];
-            sum += a[0] * metresPerLon * b[1] * metresPerLat - b[0] * metresPerLon * a[1] * metresPerLat;
-        }
-        return BigDecimal.valueOf(Math.abs(sum) / 2 / 10_000).setScale(2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(GeodesicArea.hectares(List.<double[][]>of(plot.corners())))
+                .setScale(2, RoundingMode.HALF_UP);
     }
 }

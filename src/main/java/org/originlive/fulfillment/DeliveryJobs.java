@@ -1,17 +1,14 @@
 package org.originlive.fulfillment;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.originlive.common.Periodic;
+import org.originlive.common.OutageLog;
 import org.originlive.ledger.Bucket;
 import org.originlive.ledger.Ledger;
 import org.originlive.ledger.LedgerEntry;
@@ -34,8 +31,7 @@ public class DeliveryJobs {
     private final FulfillmentConfig config;
     private final HoldConfig hold;
     private final Clock clock;
-    private final Vertx vertx;
-    private Periodic timer;
+    private final OutageLog outages = new OutageLog("Delivery jobs");
 
     DeliveryJobs(
             Pool pool,
@@ -44,8 +40,7 @@ public class DeliveryJobs {
             Ledger ledger,
             FulfillmentConfig config,
             HoldConfig hold,
-            Clock clock,
-            Vertx vertx) {
+            Clock clock) {
         this.pool = pool;
         this.fulfillments = fulfillments;
         this.money = money;
@@ -53,17 +48,14 @@ public class DeliveryJobs {
         this.config = config;
         this.hold = hold;
         this.clock = clock;
-        this.vertx = vertx;
     }
 
-    void start(@Observes StartupEvent event) {
-        timer = Periodic.start(vertx, "delivery jobs", config.sweepEvery(), this::sweep);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.stop();
-        }
+    // Every replica sweeps; SKIP LOCKED shares the rows, and a slow round makes the next one skip.
+    @Scheduled(
+            every = "${originlive.fulfillment.sweep-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> everySweep() {
+        return outages.watch(sweep());
     }
 
     Uni<Void> sweep() {

@@ -16,7 +16,7 @@ public interface FulfillmentConfig {
     @WithDefault("14d")
     Duration refundWindow();
 
-    /** How often each replica runs auto-delivery and the hold release. */
+    /** How often each replica runs auto-delivery and the hold release (@Scheduled: a second or more). */
     @WithDefault("10s")
     Duration sweepEvery();
 }

@@ -1,6 +1,5 @@
 package org.originlive.fulfillment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,11 +30,11 @@ public class FulfillmentRepository {
             + " o.shipping_address::text AS shipping_address";
 
     private final Pool pool;
-    private final ObjectMapper json;
+    private final FulfillmentRows views;
 
     FulfillmentRepository(Pool pool, ObjectMapper json) {
         this.pool = pool;
-        this.json = json;
+        this.views = new FulfillmentRows(json);
     }
 
     public Pool pool() {
@@ -212,41 +211,7 @@ public class FulfillmentRepository {
                 .map(lineRows -> {
                     List<Row> lines = new ArrayList<>();
                     lineRows.forEach(lines::add);
-                    return rows.stream().map(r -> view(r, lines)).toList();
+                    return rows.stream().map(r -> views.view(r, lines)).toList();
                 });
-    }
-
-    private FulfillmentApi.FulfillmentView view(Row r, List<Row> lineRows) {
-        UUID orderId = r.getUUID("order_id");
-        UUID cooperativeId = r.getUUID("cooperative_id");
-        List<FulfillmentApi.Line> lines = lineRows.stream()
-                .filter(l -> orderId.equals(l.getUUID("order_id")) && cooperativeId.equals(l.getUUID("cooperative_id")))
-                .map(l -> new FulfillmentApi.Line(
-                        l.getUUID("id"),
-                        l.getUUID("product_id"),
-                        l.getUUID("item_id"),
-                        l.getString("name"),
-                        l.getInteger("quantity"),
-                        l.getInteger("refunded_quantity"),
-                        l.getLong("unit_price_minor")))
-                .toList();
-        try {
-            return new FulfillmentApi.FulfillmentView(
-                    r.getUUID("id"),
-                    orderId,
-                    cooperativeId,
-                    FulfillmentStatus.valueOf(r.getString("status")),
-                    lines,
-                    json.readTree(r.getString("shipping_address")),
-                    r.getLong("gross_minor"),
-                    r.getLong("fee_minor"),
-                    r.getLong("net_minor"),
-                    r.getString("currency"),
-                    r.getString("carrier"),
-                    r.getString("tracking_number"),
-                    r.getOffsetDateTime("created_at").toInstant());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored shipping address is not readable", e);
-        }
     }
 }

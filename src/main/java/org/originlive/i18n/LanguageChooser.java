@@ -1,27 +1,29 @@
 package org.originlive.i18n;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Locale.LanguageRange;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Picks the language of a read from {@code ?lang=} and {@code Accept-Language} (RFC 9110 §12.5.4,
  * matched as RFC 4647 lookup against the supported tags); pure, so every rule is unit-tested.
- * A result of empty means "the source text".
+ * A result of empty means "the source text". The header's weights and order come from
+ * {@link LanguageRange#parse}; the mapping rules (no Traditional Chinese for {@code zh-CN},
+ * {@code q=0} exclusions) are ours.
  */
 public final class LanguageChooser {
 
     private static final Pattern RANGE = Pattern.compile("\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
-    private static final Pattern WEIGHT = Pattern.compile("[qQ]=(0(\\.[0-9]{0,3})?|1(\\.0{0,3})?)");
+    // RFC 9110 syntax of one element, which LanguageRange.parse is laxer about (it drops inner
+    // spaces, so "zh-CN fr" would become "zh-cnfr", and takes any decimal weight).
+    private static final Pattern ELEMENT = Pattern.compile(
+            "(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)[ \\t]*(;[ \\t]*[qQ]=(0(\\.[0-9]{0,3})?|1(\\.0{0,3})?))?");
     // Traditional-script requests are not served the Simplified text just because both are "zh".
     private static final Pattern TRADITIONAL = Pattern.compile("zh-(hant|tw|hk|mo)(-.*)?");
     private static final int MAX_RANGES = 64;
-
-    /** One element of Accept-Language: a range (lower case) and its weight in thousandths. */
-    record Range(String range, int weight) {}
 
     private final List<String> supported;
 
@@ -34,7 +36,7 @@ public final class LanguageChooser {
         if (langParam != null && !langParam.isEmpty()) {
             return lookup(langParam.toLowerCase(Locale.ROOT));
         }
-        List<Range> ranges = parse(acceptLanguage);
+        List<LanguageRange> ranges = parse(acceptLanguage);
         return ranges == null ? Optional.empty() : choose(ranges);
     }
 
@@ -47,16 +49,13 @@ public final class LanguageChooser {
         return supported;
     }
 
-    private Optional<String> choose(List<Range> ranges) {
-        List<Range> wanted =
-                new ArrayList<>(ranges.stream().filter(r -> r.weight() > 0).toList());
-        // List.sort is stable: equal weights keep the client's order.
-        wanted.sort(Comparator.comparingInt(Range::weight).reversed());
-        for (Range range : wanted) {
-            if (range.range().equals("*")) {
-                return Optional.empty();
+    /** The first range, by weight and then the client's order, with a supported, not excluded match. */
+    private Optional<String> choose(List<LanguageRange> ranges) {
+        for (LanguageRange range : ranges) {
+            if (range.getWeight() == 0 || range.getRange().equals("*")) {
+                return Optional.empty(); // the rest weigh no more, or the client takes any language
             }
-            Optional<String> match = lookup(range.range());
+            Optional<String> match = lookup(range.getRange());
             if (match.isPresent() && !excluded(ranges, range, match.get())) {
                 return match;
             }
@@ -65,12 +64,12 @@ public final class LanguageChooser {
     }
 
     /** A {@code q=0} range excludes its match unless the wanted range is more specific than it. */
-    private boolean excluded(List<Range> ranges, Range wanted, String match) {
-        int specificity = subtags(wanted.range());
+    private boolean excluded(List<LanguageRange> ranges, LanguageRange wanted, String match) {
+        int specificity = subtags(wanted.getRange());
         return ranges.stream()
-                .filter(r -> r.weight() == 0 && !r.range().equals("*"))
-                .filter(r -> subtags(r.range()) >= specificity)
-                .anyMatch(r -> lookup(r.range()).filter(match::equals).isPresent());
+                .filter(r -> r.getWeight() == 0 && !r.getRange().equals("*"))
+                .filter(r -> subtags(r.getRange()) >= specificity)
+                .anyMatch(r -> lookup(r.getRange()).filter(match::equals).isPresent());
     }
 
     /** RFC 4647 lookup: the range, then shorter prefixes of it, each as a tag or a tag's prefix. */
@@ -101,41 +100,33 @@ public final class LanguageChooser {
         }
     }
 
-    /** The header's ranges in the client's order, or null when it is absent or malformed. */
-    static List<Range> parse(String header) {
+    /**
+     * The header's ranges by weight, equal weights in the client's order; null when it is absent or
+     * malformed (a malformed header is ignored, never an error).
+     */
+    static List<LanguageRange> parse(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
-        List<Range> ranges = new ArrayList<>();
+        List<String> elements = new ArrayList<>();
         for (String element : header.split(",", -1)) {
             String trimmed = element.strip();
             if (trimmed.isEmpty()) {
                 continue; // RFC 9110 §5.6.1: empty list elements are ignored
             }
-            Range range = range(trimmed);
-            if (range == null || ranges.size() == MAX_RANGES) {
+            if (!ELEMENT.matcher(trimmed).matches() || elements.size() == MAX_RANGES) {
                 return null;
             }
-            ranges.add(range);
+            elements.add(trimmed);
         }
-        return ranges.isEmpty() ? null : ranges;
-    }
-
-    private static Range range(String element) {
-        String[] parts = element.split(";", -1);
-        String tag = parts[0].strip();
-        if (parts.length > 2 || !RANGE.matcher(tag).matches()) {
+        if (elements.isEmpty()) {
             return null;
         }
-        int weight = 1000;
-        if (parts.length == 2) {
-            String q = parts[1].strip();
-            if (!WEIGHT.matcher(q).matches()) {
-                return null;
-            }
-            weight = (int) Math.round(Double.parseDouble(q.substring(2)) * 1000);
+        try {
+            return LanguageRange.parse(String.join(",", elements));
+        } catch (IllegalArgumentException malformed) {
+            return null;
         }
-        return new Range(tag.toLowerCase(Locale.ROOT), weight);
     }
 
     private static int subtags(String range) {

@@ -17,7 +17,7 @@ public interface PayoutConfig {
     @WithDefault("10s")
     Duration timeout();
 
-    /** How often each replica looks for payouts due a status query. */
+    /** How often each replica looks for payouts due a status query (@Scheduled: a second or more). */
     @WithDefault("1s")
     Duration pollEvery();
 

@@ -1,16 +1,13 @@
 package org.originlive.payout;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
-import org.originlive.common.Periodic;
+import org.originlive.common.OutageLog;
 
 /**
  * Talks to providers after the payout is committed, and reconciles what is in doubt. The rule:
@@ -27,33 +24,25 @@ public class PayoutDispatcher {
     private final PayoutProviders providers;
     private final PayoutSettlement settlement;
     private final PayoutConfig config;
-    private final Vertx vertx;
     private final Clock clock;
-    private Periodic poller;
+    private final OutageLog outages = new OutageLog("Payout status polling");
 
     PayoutDispatcher(
             PayoutRepository payouts,
             PayoutProviders providers,
             PayoutSettlement settlement,
             PayoutConfig config,
-            Vertx vertx,
             Clock clock) {
         this.payouts = payouts;
         this.providers = providers;
         this.settlement = settlement;
         this.config = config;
-        this.vertx = vertx;
         this.clock = clock;
     }
 
-    void start(@Observes StartupEvent event) {
-        poller = Periodic.start(vertx, "Payout status polling", config.pollEvery(), this::pollDue);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (poller != null) {
-            poller.stop();
-        }
+    @Scheduled(every = "${originlive.payouts.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> everyPoll() {
+        return outages.watch(pollDue());
     }
 
     /** When the first status query is due: after the send had its chance; never for manual payouts. */

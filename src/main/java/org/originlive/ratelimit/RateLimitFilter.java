@@ -45,11 +45,11 @@ public class RateLimitFilter {
             return Uni.createFrom().nullItem();
         }
         if (route.key() == Route.Key.ADDRESS) {
-            return Uni.createFrom().item(decide(context, route, ClientAddress.of(request)));
+            return decide(context, route, ClientAddress.of(request));
         }
-        return identities.getDeferredIdentity().onFailure().recoverWithNull().map(identity -> {
+        return identities.getDeferredIdentity().onFailure().recoverWithNull().flatMap(identity -> {
             String subject = subject(identity);
-            return subject == null ? null : decide(context, route, subject);
+            return subject == null ? Uni.createFrom().nullItem() : decide(context, route, subject);
         });
     }
 
@@ -62,8 +62,11 @@ public class RateLimitFilter {
         }
     }
 
-    private Response decide(ContainerRequestContext context, Route route, String key) {
-        Decision decision = limiter.take(route, key);
+    private Uni<Response> decide(ContainerRequestContext context, Route route, String key) {
+        return limiter.take(route, key).map(decision -> answer(context, route, decision));
+    }
+
+    private Response answer(ContainerRequestContext context, Route route, Decision decision) {
         context.setProperty(DECISION, decision);
         if (decision.allowed()) {
             return null;

@@ -2,16 +2,16 @@ package org.originlive.ratelimit;
 
 /** The limited routes, and what each is counted by. */
 public enum Route {
-    /** Password guessing, per client address. */
-    LOGIN("login", Key.ADDRESS),
-    /** Account-creation floods, per client address. */
-    REGISTER("register", Key.ADDRESS),
-    /** Refresh and sign-out, per client address (the caller has no access token then). */
-    REFRESH("refresh", Key.ADDRESS),
-    /** Both checkout paths together, per account. */
-    CHECKOUT("checkout", Key.ACCOUNT),
-    /** Chat posts, per account; the chat's own moderation rules apply on top. */
-    CHAT_POST("chat-post", Key.ACCOUNT);
+    /** Password guessing, per client address, across replicas. */
+    LOGIN("login", Key.ADDRESS, true),
+    /** Account-creation floods, per client address, across replicas. */
+    REGISTER("register", Key.ADDRESS, true),
+    /** Refresh and sign-out, per client address (the caller has no access token then), across replicas. */
+    REFRESH("refresh", Key.ADDRESS, true),
+    /** Both checkout paths together, per account, per replica (the hot path takes no extra statement). */
+    CHECKOUT("checkout", Key.ACCOUNT, false),
+    /** Chat posts, per account, per replica; the chat's own rules, exact across replicas, apply on top. */
+    CHAT_POST("chat-post", Key.ACCOUNT, false);
 
     /** What a route's buckets are keyed by. */
     public enum Key {
@@ -23,10 +23,12 @@ public enum Route {
 
     private final String tag;
     private final Key key;
+    private final boolean shared;
 
-    Route(String tag, Key key) {
+    Route(String tag, Key key, boolean shared) {
         this.tag = tag;
         this.key = key;
+        this.shared = shared;
     }
 
     /** The metric tag and the name in problem details. */
@@ -36,5 +38,10 @@ public enum Route {
 
     public Key key() {
         return key;
+    }
+
+    /** Counted in PostgreSQL, so the limit holds across replicas; otherwise in each replica's memory. */
+    public boolean shared() {
+        return shared;
     }
 }

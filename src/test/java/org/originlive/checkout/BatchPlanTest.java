@@ -1,6 +1,7 @@
 package org.originlive.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -38,16 +39,17 @@ class BatchPlanTest {
 
     /** Runs the plan as SaleBatch would when every key is new and every tally fits. */
     private static BatchPlan runAllFresh(List<BatchRequest> requests, int remaining, int limit) {
-        BatchPlan plan = new BatchPlan(SALE, requests);
+        BatchPlan plan = BatchPlan.of(SALE, requests);
         List<Integer> order = plan.claimOrder();
-        assertThat(plan.claimed(order, Collections.nCopies(order.size(), true))).isEmpty();
-        plan.itemsLocked(item(remaining, limit));
+        plan = plan.claimed(order, Collections.nCopies(order.size(), true));
+        assertThat(plan.taken()).isEmpty();
+        plan = plan.itemsLocked(item(remaining, limit)).tallying();
         List<PurchaseTallies.Tally> tallies = plan.tallies();
-        assertThat(plan.talliesChecked(Collections.nCopies(tallies.size(), true)))
-                .as("nothing to give back when all were granted")
+        plan = plan.talliesChecked(Collections.nCopies(tallies.size(), true));
+        assertThat(plan.givenBack())
+                .as("only refused requests give tallies back")
                 .hasSizeLessThanOrEqualTo(tallies.size());
-        plan.orders(Instant.EPOCH, Instant.EPOCH.plusSeconds(900));
-        return plan;
+        return plan.ordered(Instant.EPOCH, Instant.EPOCH.plusSeconds(900));
     }
 
     private static ProblemType refusal(BatchOutcome outcome) {
@@ -89,12 +91,12 @@ class BatchPlanTest {
         UUID orderId = UUID.randomUUID();
         BatchRequest replay = request(UUID.randomUUID(), "r", 1);
         BatchRequest changed = request(UUID.randomUUID(), "m", 1);
-        BatchPlan plan = new BatchPlan(SALE, List.of(replay, changed));
+        BatchPlan plan = BatchPlan.of(SALE, List.of(replay, changed));
         List<Integer> order = plan.claimOrder();
-        List<Integer> taken = plan.claimed(order, List.of(false, false));
-        assertThat(taken).containsExactlyInAnyOrder(0, 1);
-        plan.earlier(0, Optional.of(new IdempotencyKeys.Earlier(replay.hash(), orderId)));
-        plan.earlier(1, Optional.of(new IdempotencyKeys.Earlier("another-hash", UUID.randomUUID())));
+        plan = plan.claimed(order, List.of(false, false));
+        assertThat(plan.taken()).containsExactlyInAnyOrder(0, 1);
+        plan = plan.earlier(0, Optional.of(new IdempotencyKeys.Earlier(replay.hash(), orderId)))
+                .earlier(1, Optional.of(new IdempotencyKeys.Earlier("another-hash", UUID.randomUUID())));
         assertThat(plan.itemsToLock()).isEmpty();
         assertThat(plan.answers().get(0)).isEqualTo(new BatchOutcome.Replayed(orderId));
         assertThat(refusal(plan.answers().get(1))).isEqualTo(ProblemType.IDEMPOTENCY_MISMATCH);
@@ -106,15 +108,17 @@ class BatchPlanTest {
         BatchRequest fits = request(UUID.randomUUID(), "y", 2);
         BatchRequest overTally = request(UUID.randomUUID(), "z", 1);
         BatchRequest soldOut = request(UUID.randomUUID(), "w", 2);
-        BatchPlan plan = new BatchPlan(SALE, List.of(tooMany, fits, overTally, soldOut));
+        BatchPlan plan = BatchPlan.of(SALE, List.of(tooMany, fits, overTally, soldOut));
         List<Integer> order = plan.claimOrder();
-        plan.claimed(order, Collections.nCopies(order.size(), true));
-        plan.itemsLocked(item(3, 2));
+        plan = plan.claimed(order, Collections.nCopies(order.size(), true))
+                .itemsLocked(item(3, 2))
+                .tallying();
         List<PurchaseTallies.Tally> tallies = plan.tallies();
         assertThat(tallies).extracting(PurchaseTallies.Tally::quantity).containsExactly(2, 1, 2);
-        List<PurchaseTallies.Tally> undo = plan.talliesChecked(List.of(true, false, true));
-        assertThat(undo).extracting(PurchaseTallies.Tally::buyerId).containsExactly(soldOut.buyerId());
-        List<NewOrder> orders = plan.orders(Instant.EPOCH, Instant.EPOCH);
+        plan = plan.talliesChecked(List.of(true, false, true));
+        assertThat(plan.givenBack()).extracting(PurchaseTallies.Tally::buyerId).containsExactly(soldOut.buyerId());
+        plan = plan.ordered(Instant.EPOCH, Instant.EPOCH);
+        List<NewOrder> orders = plan.orders();
         assertThat(orders).hasSize(1);
         assertThat(orders.get(0).order().totalMinor()).isEqualTo(9000);
         List<BatchOutcome> answers = plan.answers();
@@ -126,20 +130,63 @@ class BatchPlanTest {
 
     @Test
     void anItemOfAnotherSaleIsAValidationFailure() {
-        BatchPlan plan = new BatchPlan(SALE, List.of(request(UUID.randomUUID(), "q", 1)));
-        plan.claimed(plan.claimOrder(), List.of(true));
-        plan.itemsLocked(Map.of());
+        BatchPlan plan = BatchPlan.of(SALE, List.of(request(UUID.randomUUID(), "q", 1)));
+        plan = plan.claimed(plan.claimOrder(), List.of(true))
+                .itemsLocked(Map.of())
+                .tallying();
         assertThat(plan.tallies()).isEmpty();
         assertThat(refusal(plan.answers().get(0))).isEqualTo(ProblemType.VALIDATION);
     }
 
     @Test
     void aSaleThatIsNotLiveOrMissingRefusesNewRequests() {
-        BatchPlan ended = new BatchPlan(SALE, List.of(request(UUID.randomUUID(), "e", 1)));
-        ended.notLive(true);
+        BatchPlan ended =
+                BatchPlan.of(SALE, List.of(request(UUID.randomUUID(), "e", 1))).notLive(true);
         assertThat(refusal(ended.answers().get(0))).isEqualTo(ProblemType.SALE_NOT_LIVE);
-        BatchPlan missing = new BatchPlan(SALE, List.of(request(UUID.randomUUID(), "n", 1)));
-        missing.notLive(false);
+        BatchPlan missing =
+                BatchPlan.of(SALE, List.of(request(UUID.randomUUID(), "n", 1))).notLive(false);
         assertThat(refusal(missing.answers().get(0))).isEqualTo(ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void aReplayedKeyStandsWhenTheSaleTurnsOutNotLive() {
+        UUID orderId = UUID.randomUUID();
+        BatchRequest replay = request(UUID.randomUUID(), "r", 1);
+        BatchRequest fresh = request(UUID.randomUUID(), "f", 1);
+        BatchPlan plan = BatchPlan.of(SALE, List.of(replay, fresh))
+                .earlier(0, Optional.of(new IdempotencyKeys.Earlier(replay.hash(), orderId)))
+                .notLive(true);
+        assertThat(plan.answers().get(0)).isEqualTo(new BatchOutcome.Replayed(orderId));
+        assertThat(refusal(plan.answers().get(1))).isEqualTo(ProblemType.SALE_NOT_LIVE);
+    }
+
+    @Test
+    void aKeyStillBeingSettledElsewhereIsA503() {
+        BatchPlan plan = BatchPlan.of(SALE, List.of(request(UUID.randomUUID(), "s", 1)));
+        plan = plan.claimed(plan.claimOrder(), List.of(false)).earlier(0, Optional.empty());
+        assertThat(refusal(plan.answers().get(0))).isEqualTo(ProblemType.UNAVAILABLE);
+    }
+
+    @Test
+    void eachStepReturnsANewPlanAndLeavesItsInputAsItWas() {
+        List<BatchRequest> requests = List.of(request(UUID.randomUUID(), "a", 2), request(UUID.randomUUID(), "b", 2));
+        BatchPlan start = BatchPlan.of(SALE, requests);
+        BatchPlan claimed = start.claimed(start.claimOrder(), List.of(true, true));
+        BatchPlan locked = claimed.itemsLocked(item(2, 5));
+        BatchPlan tallying = locked.tallying();
+        BatchPlan checked = tallying.talliesChecked(List.of(true, true));
+        BatchPlan ordered = checked.ordered(Instant.EPOCH, Instant.EPOCH);
+
+        assertThat(start.fresh()).isEmpty();
+        assertThat(claimed.items()).isEmpty();
+        assertThat(locked.tallied()).isEmpty();
+        assertThat(tallying.decided()).isEmpty();
+        assertThat(checked.orders()).isEmpty();
+        assertThat(checked.decided()).containsOnlyKeys(checked.fresh().get(1));
+        assertThat(ordered.orders()).hasSize(1);
+        assertThat(ordered.answers().get(0)).isInstanceOf(BatchOutcome.Created.class);
+        // the same step on the same plan gives the same decisions
+        assertThat(tallying.talliesChecked(List.of(true, true)).decided()).containsOnlyKeys(1);
+        assertThatThrownBy(() -> ordered.orders().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -96,7 +96,17 @@ class LanguageChooserTest {
                 "中文",
                 "zh--CN",
                 "-zh",
-                "zh-"
+                "zh-",
+                "zh-CN;q=NaN",
+                "zh-CN;q=1e-1",
+                "zh-CN;q=.5",
+                "zh-CN;q=0x1",
+                "zh-CN;q=+0.5",
+                "zh-CN;q = 0.5",
+                "en-*",
+                "*-CN",
+                "zh-CN\tfr",
+                "fr;q=0.5, zh-CN fr;q=0.9"
             })
     void malformedHeadersCountAsAbsent(String value) {
         assertThat(header(value)).isEmpty();
@@ -109,6 +119,30 @@ class LanguageChooserTest {
         assertThat(header("fr;Q=0.5, zh-CN;q=0.4")).contains("fr");
         assertThat(header("fr;q=1.")).contains("fr");
         assertThat(header(" , fr;q=0.5,, ")).contains("fr");
+    }
+
+    @Test
+    void weightsOrderTheRangesWhateverTheirSpelling() {
+        assertThat(header("fr;q=0.5, zh-CN;q=0.50")).contains("fr");
+        assertThat(header("zh-CN;q=0.500, fr;q=0.5")).contains("zh-CN");
+        assertThat(header("fr;q=0.1, zh-CN;q=0.11")).contains("zh-CN");
+        assertThat(header("de;q=1, fr;q=0.001")).contains("fr");
+        assertThat(header("fr;q=0, zh-CN;q=0.000")).isEmpty();
+        assertThat(header("rw;q=0.9,\tam;q=1")).contains("am");
+    }
+
+    @Test
+    void aMalformedElementSpoilsTheWholeHeader() {
+        assertThat(header("fr, zh-CN;q=2")).isEmpty();
+        assertThat(header("fr, zh_CN")).isEmpty();
+        assertThat(header("fr, en-*")).isEmpty();
+    }
+
+    @Test
+    void moreThanSixtyFourRangesAreIgnored() {
+        String sixtyFour = String.join(",", java.util.Collections.nCopies(63, "de")) + ",fr";
+        assertThat(header(sixtyFour)).contains("fr");
+        assertThat(header(sixtyFour + ",fr")).isEmpty();
     }
 
     @Test

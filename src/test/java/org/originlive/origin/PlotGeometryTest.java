@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import net.sf.geographiclib.Constants;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.originlive.common.ProblemException;
 
 /** GeoJSON checks and the ellipsoidal area, without a database. */
@@ -58,9 +61,10 @@ class PlotGeometryTest {
         assertThat(g.kind()).isEqualTo(PlotGeometry.Kind.Polygon);
         // Independent check: small-cell area from the ellipsoid's radii of curvature at 6.60045° N.
         double phi = Math.toRadians(6.60045);
-        double w = 1 - GeodesicArea.E2 * Math.sin(phi) * Math.sin(phi);
-        double m = GeodesicArea.A * (1 - GeodesicArea.E2) / Math.pow(w, 1.5);
-        double n = GeodesicArea.A / Math.sqrt(w);
+        double e2 = Constants.WGS84_f * (2 - Constants.WGS84_f);
+        double w = 1 - e2 * Math.sin(phi) * Math.sin(phi);
+        double m = Constants.WGS84_a * (1 - e2) / Math.pow(w, 1.5);
+        double n = Constants.WGS84_a / Math.sqrt(w);
         double expected = Math.toRadians(0.0009) * n * Math.cos(phi) * Math.toRadians(0.0009) * m / 10_000;
         assertThat(g.computedAreaHa()).isCloseTo(expected, within(expected * 1e-4));
         assertThat(g.computedAreaHa()).isBetween(0.99, 1.00);
@@ -82,11 +86,31 @@ class PlotGeometryTest {
     }
 
     @Test
-    void theNorthernHemisphereHasHalfTheEllipsoidsArea() {
-        // WGS 84 surface: 510,065,621.724 km²; a band from the equator to the pole is half of it.
-        double m2 = GeodesicArea.squareMetres(
-                List.<double[][]>of(new double[][] {{-180, 0}, {180, 0}, {180, 90}, {-180, 90}, {-180, 0}}));
-        assertThat(m2 / 1e6).isCloseTo(510_065_621.724 / 2, within(1.0));
+    void anOctantHasAnEighthOfTheEllipsoidsArea() {
+        // WGS 84 surface: 510,065,621.724 km²; the equator and two meridians are geodesics.
+        double m2 = GeodesicArea.squareMetres(List.<double[][]>of(new double[][] {{0, 0}, {90, 0}, {0, 90}, {0, 0}}));
+        assertThat(m2 / 1e6).isCloseTo(510_065_621.724 / 8, within(1.0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // ring ([lon, lat] corners) | hectares stored before GeographicLib (Lambert equal-area projection)
+                "38.8702,6.5594;38.8721,6.5591;38.8726,6.5607;38.8709,6.5614 | 4.329637324",
+                "38.4511,6.9302;38.4540,6.9298;38.4546,6.9318;38.4528,6.9331;38.4509,6.9322 | 10.663253040",
+                "29.7606,-2.5880;29.7614,-2.5879;29.7615,-2.5871;29.7607,-2.5869 | 0.940709651",
+                "29.4321,-2.5238;29.4338,-2.5241;29.4341,-2.5226;29.4323,-2.5222 | 3.443288120",
+                "38.8100,6.6000;38.8109,6.6000;38.8109,6.6009;38.8100,6.6009 | 0.990601581"
+            })
+    void storedAreasStayWhatTheyWere(String ring, double storedHa) {
+        double[][] corners = java.util.Arrays.stream(ring.split(";"))
+                .map(c -> java.util.Arrays.stream(c.split(","))
+                        .mapToDouble(Double::parseDouble)
+                        .toArray())
+                .toArray(double[][]::new);
+        // a millionth of the area: 10 cm² on a hectare, far below the 0.01 ha the API rounds to
+        assertThat(GeodesicArea.hectares(List.<double[][]>of(corners))).isCloseTo(storedHa, within(storedHa * 1e-6));
     }
 
     @Test
