@@ -154,6 +154,24 @@ public class MediaEngine {
         return base == null || streamName == null ? null : base.replaceAll("/+$", "") + "/" + streamName + ".m3u8";
     }
 
+    /** Where browsers fetch video from ({@code scheme://host[:port]}), for the pages' CSP; empty when unknown. */
+    public Optional<String> playbackOrigin() {
+        String base = playbackBase;
+        if (base == null) {
+            return Optional.empty();
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(base);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     boolean secretMatches(String given) {
         return StreamKeys.sameSecret(secrets.hookSecret(), given);
     }

@@ -1,4 +1,4 @@
-package org.originlive.media;
+package org.originlive.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  * An encoder: ffmpeg pushing a synthetic 640x360 test pattern with a tone (H.264 + AAC, FLV, one
  * keyframe a second) to {@code {ingestUrl}/{streamKey}}, as OBS would. Closing it kills ffmpeg.
  */
-final class Publisher implements AutoCloseable {
+public final class Publisher implements AutoCloseable {
 
     static final Path FFMPEG = Path.of(System.getenv().getOrDefault("ORIGINLIVE_FFMPEG", "/usr/bin/ffmpeg"));
     private static final AtomicInteger COUNT = new AtomicInteger();
@@ -29,7 +29,7 @@ final class Publisher implements AutoCloseable {
     }
 
     /** Skips the calling test when ffmpeg or nginx is missing, unless ORIGINLIVE_REQUIRE_VIDEO=1 (CI). */
-    static void requireVideoTools() {
+    public static void requireVideoTools() {
         boolean present = Files.isExecutable(FFMPEG)
                 && Files.isExecutable(Path.of("/usr/sbin/nginx"))
                 && Files.isReadable(Path.of("/usr/lib/nginx/modules/ngx_rtmp_module.so"));
@@ -41,7 +41,7 @@ final class Publisher implements AutoCloseable {
         Assumptions.assumeTrue(present, message);
     }
 
-    static Publisher start(String ingestUrl, String streamKey) {
+    public static Publisher start(String ingestUrl, String streamKey) {
         try {
             Path log = Path.of("target", "ffmpeg-" + COUNT.incrementAndGet() + ".log");
             Files.createDirectories(log.getParent());
@@ -87,17 +87,17 @@ final class Publisher implements AutoCloseable {
         }
     }
 
-    boolean running() {
+    public boolean running() {
         return process.isAlive();
     }
 
     /** The exit code once ffmpeg ended (a refused or dropped publish ends it with an error). */
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
     /** Stops publishing as an encoder's Stop button does. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
