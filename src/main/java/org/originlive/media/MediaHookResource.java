@@ -31,6 +31,15 @@ import org.originlive.common.ProblemType;
 public class MediaHookResource {
 
     private static final String UPDATE_PUBLISH = "update_publish";
+    private static final int SECRET_MAX = 512;
+
+    private static final String SECRET_DOC = "The shared secret (ORIGINLIVE_MEDIA_HOOK_SECRET); a wrong one is 403";
+    private static final String ENGINE_DOC =
+            "Which engine calls (several may share the app); absent: the configured one";
+    private static final String ENGINE_PATTERN = "[A-Za-z0-9_.-]{1,64}";
+    private static final String CLIENT_PATTERN = "[0-9]{1,20}";
+    private static final String CLIENT_DOC = "The engine's id of the RTMP client";
+    private static final java.util.regex.Pattern ENGINE = java.util.regex.Pattern.compile(ENGINE_PATTERN);
 
     private final StreamService streams;
     private final MediaEngine engine;
@@ -54,13 +63,16 @@ public class MediaHookResource {
             description = "forbidden: wrong secret; publish-refused: unknown or rotated key, a closed sale, too early"
                     + " for a rehearsal, or another publisher is live")
     public Uni<Response> onPublish(
-            @QueryParam("secret") @Parameter(description = "The shared secret") String secret,
-            @QueryParam("engine") @Parameter(description = "Which engine calls (several may share the app)")
+            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
+                    String secret,
+            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
                     String engineId,
-            @FormParam("name") @Parameter(description = "The stream key the encoder published with") String name,
-            @FormParam("clientid") String clientId) {
-        guard(secret);
-        return streams.publish(name, engine(engineId), clientId)
+            @FormParam("name")
+                    @Schema(maxLength = 256, description = "The stream key the encoder published with (never logged)")
+                    String name,
+            @FormParam("clientid") @Schema(pattern = CLIENT_PATTERN, description = CLIENT_DOC) String clientId) {
+        guard(secret, engineId);
+        return streams.publish(name, engine(engineId), client(clientId))
                 .map(stream -> Response.status(Response.Status.FOUND)
                         .header("Location", stream)
                         .build())
@@ -75,11 +87,14 @@ public class MediaHookResource {
     @APIResponse(responseCode = "204", description = "Noted")
     @APIResponse(responseCode = "403", description = "forbidden: wrong secret")
     public Uni<Void> onPublishDone(
-            @QueryParam("secret") String secret,
-            @QueryParam("engine") String engineId,
-            @FormParam("clientid") String clientId) {
-        guard(secret);
-        return clientId == null ? Uni.createFrom().voidItem() : streams.publishDone(engine(engineId), clientId);
+            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
+                    String secret,
+            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
+                    String engineId,
+            @FormParam("clientid") @Schema(pattern = CLIENT_PATTERN, description = CLIENT_DOC) String clientId) {
+        guard(secret, engineId);
+        String client = client(clientId);
+        return client == null ? Uni.createFrom().voidItem() : streams.publishDone(engine(engineId), client);
     }
 
     @POST
@@ -91,29 +106,43 @@ public class MediaHookResource {
             responseCode = "403",
             description = "forbidden: wrong secret; publish-refused: the key was rotated or the sale ended")
     public Uni<Void> onUpdate(
-            @QueryParam("secret") String secret,
-            @QueryParam("engine") String engineId,
-            @FormParam("call") String call,
-            @FormParam("clientid") String clientId) {
-        guard(secret);
-        if (!UPDATE_PUBLISH.equals(call) || clientId == null) {
+            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
+                    String secret,
+            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
+                    String engineId,
+            @FormParam("call") @Schema(maxLength = 32, description = "update_publish for publishers") String call,
+            @FormParam("clientid") @Schema(pattern = CLIENT_PATTERN, description = CLIENT_DOC) String clientId) {
+        guard(secret, engineId);
+        if (!UPDATE_PUBLISH.equals(call)) {
             return Uni.createFrom().voidItem(); // players and the engine's own relays
         }
-        return streams.stillWelcome(engine(engineId), clientId).map(welcome -> {
-            if (!welcome) {
+        String client = client(clientId);
+        Uni<Boolean> welcome =
+                client == null ? Uni.createFrom().item(false) : streams.stillWelcome(engine(engineId), client);
+        return welcome.map(ok -> {
+            if (!ok) {
                 throw new ProblemException(ProblemType.PUBLISH_REFUSED, "This publisher no longer holds its stream");
             }
             return null;
         });
     }
 
-    private void guard(String secret) {
-        if (!engine.secretMatches(secret)) {
+    // The engine's name is part of who calls: a malformed one is refused like a wrong secret.
+    private void guard(String secret, String engineId) {
+        boolean wellFormed = secret != null
+                && secret.length() <= SECRET_MAX
+                && (engineId == null || ENGINE.matcher(engineId).matches());
+        if (!wellFormed || !engine.secretMatches(secret)) {
             throw ProblemException.forbidden("Only the media engine may call this");
         }
     }
 
     private String engine(String given) {
-        return given == null || given.isBlank() ? engine.engineId() : given;
+        return given == null ? engine.engineId() : given;
+    }
+
+    /** The engine's client ids are counters; anything else names no publisher. */
+    private static String client(String clientId) {
+        return clientId != null && clientId.matches(CLIENT_PATTERN) ? clientId : null;
     }
 }

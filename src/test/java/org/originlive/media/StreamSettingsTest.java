@@ -33,6 +33,11 @@ class StreamSettingsTest {
 
     private Hooks hooks;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void tools() {
+        org.originlive.support.Publisher.requireVideoTools();
+    }
+
     @BeforeEach
     void engine() {
         hooks = new Hooks(
