@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -52,6 +53,11 @@ class ProductionConfigIT {
     private static final String DB_SERVICE = "origin-live-db-rw:5432";
     private static final String ADMIN_EMAIL = "admin@prod-config.originlive.org";
     private static final String ADMIN_PASSWORD = "prod-config-admin-password";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String HOOK_SECRET =
+            Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+    private static final String KEY_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(bytes(32));
 
     private static LocalPostgres db;
     private static final List<Replica> replicas = new ArrayList<>();
@@ -208,6 +214,8 @@ class ProductionConfigIT {
             case "origin-live-db-app/username", "origin-live-db-app/password" -> "postgres";
             case "origin-live-admin/email" -> ADMIN_EMAIL;
             case "origin-live-admin/password" -> ADMIN_PASSWORD;
+            case "origin-live-media/hook-secret" -> HOOK_SECRET;
+            case "origin-live-media/key-encryption-key" -> KEY_ENCRYPTION_KEY;
             default -> throw new AssertionError("The Deployment reads a Secret this test does not know: " + key);
         };
     }
@@ -266,6 +274,12 @@ class ProductionConfigIT {
 
     private static Response me(Replica replica, String token) {
         return on(replica).header("Authorization", "Bearer " + token).get("/api/me");
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     private static String kid(String token) {

@@ -9,6 +9,7 @@ public enum ProblemType {
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
     FORBIDDEN(403, "forbidden", "Forbidden"),
     BANNED(403, "banned", "Banned"),
+    PUBLISH_REFUSED(403, "publish-refused", "Publish refused"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),

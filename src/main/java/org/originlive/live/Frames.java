@@ -35,6 +35,10 @@ class Frames {
 
     record Pinned(String type, UUID itemId, long seq, Instant serverTime) {}
 
+    /** The sale's video as viewers see it; {@code playbackUrl} only while LIVE. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Video(String type, String status, String playbackUrl, long seq, Instant serverTime) {}
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Tick(String type, Instant serverTime, Long secondsToStart, Long secondsToEnd) {}
 
@@ -60,6 +64,7 @@ class Frames {
             case STOCK -> write(new Stock("stock", e.itemId(), e.remaining(), e.seq(), e.at(), now));
             case STATUS -> write(new Status("status", e.status().name(), e.seq(), now));
             case PINNED -> write(new Pinned("pinned", e.itemId(), e.seq(), now));
+            case VIDEO -> write(new Video("video", e.video().name(), e.playbackUrl(), e.seq(), now));
         };
     }
 

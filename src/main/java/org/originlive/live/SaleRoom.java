@@ -36,7 +36,8 @@ final class SaleRoom {
     private final List<Viewer> viewers = new ArrayList<>();
     private final Map<UUID, SaleEvent> pendingStock = new LinkedHashMap<>();
     private final List<byte[]> queued = new ArrayList<>();
-    private final Map<UUID, SaleEvent> latest = new HashMap<>();
+    // The last change of each kind per item (stock, pin) or per sale (status, video).
+    private final Map<String, SaleEvent> latest = new HashMap<>();
     private SaleStatus status;
     private long statusSeq = -1;
     private Instant startsAt;
@@ -99,7 +100,10 @@ final class SaleRoom {
     }
 
     synchronized void onEvent(SaleEvent event, Instant now) {
-        latest.put(event.itemId() == null ? saleId : event.itemId(), event);
+        latest.put(
+                event.kind().wire()
+                        + (event.itemId() == null ? "" : event.itemId().toString()),
+                event);
         if (event.kind() == SaleEvent.Kind.STOCK) {
             pendingStock.put(event.itemId(), event);
             return;

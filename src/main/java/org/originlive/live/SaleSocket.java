@@ -23,7 +23,7 @@ import org.originlive.i18n.Languages;
 
 /**
  * {@code /ws/sales/{id}}: anyone may watch. The first frame is a {@code snapshot}; then stock,
- * status, pinned, tick and viewers frames. Clients may only {@code ping}.
+ * status, pinned, video, tick and viewers frames. Clients may only {@code ping}.
  */
 @WebSocket(path = "/ws/sales/{id}")
 public class SaleSocket {

@@ -23,7 +23,11 @@ public final class SaleApi {
 
     public record CreateSale(
             @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 2000) String streamUrl,
+            @Schema(
+                            nullable = true,
+                            description = "An external player link, shown only when the sale has no video of its own")
+                    @Size(max = 2000)
+                    String streamUrl,
             @NotNull Instant startsAt,
             @NotNull Instant endsAt,
             @NotEmpty @Size(max = 50) List<@Valid @NotNull CreateItem> items,
@@ -41,7 +45,9 @@ public final class SaleApi {
             UUID id,
             String title,
             UUID hostId,
-            String streamUrl,
+            @Schema(nullable = true, description = "An external player link; null when the sale has none")
+                    String streamUrl,
+            Video video,
             Instant startsAt,
             Instant endsAt,
             SaleStatus status,
@@ -51,6 +57,25 @@ public final class SaleApi {
             List<SaleItemView> items,
             String sourceLang,
             String lang) {
+
+        /** This sale with its video as viewers see it. */
+        public SaleView withVideo(Video seen) {
+            return new SaleView(
+                    id,
+                    title,
+                    hostId,
+                    streamUrl,
+                    seen,
+                    startsAt,
+                    endsAt,
+                    status,
+                    pinnedItemId,
+                    currency,
+                    seq,
+                    items,
+                    sourceLang,
+                    lang);
+        }
 
         /**
          * This sale with its title and its items' names (from their products) translated where a
@@ -70,6 +95,7 @@ public final class SaleApi {
                     Translation.field(title, "title", this.title),
                     hostId,
                     streamUrl,
+                    video,
                     startsAt,
                     endsAt,
                     status,
@@ -79,6 +105,23 @@ public final class SaleApi {
                     named,
                     sourceLang,
                     any ? into : sourceLang);
+        }
+    }
+
+    /**
+     * The sale's own video as viewers see it: a rehearsal ({@code PREVIEW}) shows as {@code IDLE},
+     * and {@code playbackUrl} is set only while {@code LIVE}.
+     */
+    @Schema(name = "SaleVideo")
+    public record Video(
+            VideoStatus status,
+            @Schema(nullable = true, description = "The HLS playlist (.m3u8); only while LIVE") String playbackUrl,
+            @Schema(nullable = true, description = "When the current publish began; only while LIVE")
+                    Instant startedAt) {
+
+        /** What a sale shows when no media engine tells it otherwise. */
+        public static Video unavailable(SaleStatus sale) {
+            return new Video(sale.isClosed() ? VideoStatus.ENDED : VideoStatus.UNAVAILABLE, null, null);
         }
     }
 

@@ -43,7 +43,7 @@ public class SaleRepository {
         return tx.preparedQuery(
                         "INSERT INTO sale (id, host_id, title, stream_url, starts_at, ends_at, status, currency,"
                                 + " source_lang) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                .execute(Tuple.from(List.of(
+                .execute(Tuple.from(java.util.Arrays.asList(
                         sale.id(),
                         sale.hostId(),
                         sale.title(),
@@ -179,6 +179,7 @@ public class SaleRepository {
                 row.getString("title"),
                 row.getUUID("host_id"),
                 row.getString("stream_url"),
+                SaleApi.Video.unavailable(SaleStatus.valueOf(row.getString("status"))),
                 row.getOffsetDateTime("starts_at").toInstant(),
                 row.getOffsetDateTime("ends_at").toInstant(),
                 SaleStatus.valueOf(row.getString("status")),

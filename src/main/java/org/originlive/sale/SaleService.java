@@ -30,6 +30,7 @@ public class SaleService {
     private final SaleEvents events;
     private final Translations translations;
     private final Languages languages;
+    private final SaleVideo video;
     private final Clock clock;
 
     SaleService(
@@ -39,6 +40,7 @@ public class SaleService {
             SaleEvents events,
             Translations translations,
             Languages languages,
+            SaleVideo video,
             Clock clock) {
         this.sales = sales;
         this.stock = stock;
@@ -46,6 +48,7 @@ public class SaleService {
         this.events = events;
         this.translations = translations;
         this.languages = languages;
+        this.video = video;
         this.clock = clock;
     }
 
@@ -69,7 +72,10 @@ public class SaleService {
                             saleId,
                             request.title().trim(),
                             host.id(),
-                            request.streamUrl().trim(),
+                            request.streamUrl() == null || request.streamUrl().isBlank()
+                                    ? null
+                                    : request.streamUrl().trim(),
+                            SaleApi.Video.unavailable(SaleStatus.SCHEDULED),
                             request.startsAt(),
                             request.endsAt(),
                             SaleStatus.SCHEDULED,
@@ -88,7 +94,20 @@ public class SaleService {
     }
 
     public Uni<SaleApi.SaleView> get(UUID id) {
-        return sales.find(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", id)));
+        return sales.find(id)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", id)))
+                .flatMap(sale -> withVideo(List.of(sale)))
+                .map(list -> list.get(0));
+    }
+
+    /** Each sale with its video as viewers see it (one query for any number of sales). */
+    private Uni<List<SaleApi.SaleView>> withVideo(List<SaleApi.SaleView> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(list);
+        }
+        return video.seenBy(list.stream().map(SaleApi.SaleView::id).toList()).map(seen -> list.stream()
+                .map(s -> s.withVideo(seen.getOrDefault(s.id(), s.video())))
+                .toList());
     }
 
     /** One host's sales: the host itself or an admin; another host's id is 403, not an empty page. */
@@ -110,7 +129,8 @@ public class SaleService {
     }
 
     private Uni<Page<SaleApi.SaleView>> inLanguage(Uni<Page<SaleApi.SaleView>> page, Lang lang) {
-        return page.flatMap(found -> translated(found.items(), lang)
+        return page.flatMap(found -> withVideo(found.items())
+                .flatMap(items -> translated(items, lang))
                 .map(list -> new Page<>(list, found.page(), found.size(), found.total())));
     }
 
@@ -169,12 +189,14 @@ public class SaleService {
                     if (!to.isClosed()) {
                         return events.claimSeq(tx, id, 1)
                                 .flatMap(seq -> events.publish(tx, List.of(SaleEvent.status(id, to, seq, at))))
+                                .flatMap(x -> video.saleMoved(tx, id, to, at))
                                 .replaceWith(true);
                     }
                     return products.returnUnsold(tx, id)
                             .flatMap(x -> stock.zeroAll(tx, id))
                             .flatMap(x -> events.claimSeq(tx, id, items.size() + 1))
                             .flatMap(last -> events.publish(tx, closing(id, to, items, last, at)))
+                            .flatMap(x -> video.saleMoved(tx, id, to, at))
                             .replaceWith(true);
                 })));
     }

@@ -3,6 +3,7 @@ import { Session, request } from './api.js';
 import { onLangChange, t } from './i18n.js';
 import { announce, dateTime, el, header, money, showError, signInBox } from './ui.js';
 import { SaleSocket } from './socket.js';
+import { streamPanel } from './stream.js';
 
 const main = document.getElementById('main');
 const session = new Session('host');
@@ -16,6 +17,7 @@ const view = {
   manage: el('section.card', { id: 'manage', 'aria-labelledby': 'manage-title', hidden: true }),
 };
 const signin = signInBox(session, { onSignedIn: load, onSignedOut: load, hint: 'host@demo.originlive.org' });
+const stream = streamPanel(session);
 
 function localInput(date) {
   const pad = (n) => String(n).padStart(2, '0');
@@ -44,7 +46,9 @@ async function renderCreate() {
   const form = el('form', { onsubmit: create },
     el('h2', { id: 'create-title' }, t('host.create')),
     field('sale-title', 'host.saleTitle', { maxlength: 200, value: '' }),
-    field('sale-stream', 'host.streamUrl', { type: 'url', maxlength: 2000, value: 'https://live.example.org/stream' }),
+    // Optional: the sale has video of its own; a link to another player is shown only without it.
+    el('label', { for: 'sale-stream' }, t('host.streamUrl')),
+    el('input', { id: 'sale-stream', type: 'url', maxlength: 2000, value: '' }),
     el('div.row', {},
       el('div', {}, field('sale-starts', 'host.startsAt', { type: 'datetime-local', value: localInput(now) })),
       el('div', {}, field('sale-ends', 'host.endsAt', { type: 'datetime-local', value: localInput(new Date(now.getTime() + 2 * 3600_000)) }))),
@@ -71,7 +75,7 @@ async function create(e) {
   try {
     const sale = await session.call('POST', '/api/sales', { body: {
       title: document.getElementById('sale-title').value,
-      streamUrl: document.getElementById('sale-stream').value,
+      streamUrl: document.getElementById('sale-stream').value.trim() || null,
       startsAt: new Date(document.getElementById('sale-starts').value).toISOString(),
       endsAt: new Date(document.getElementById('sale-ends').value).toISOString(),
       items,
@@ -120,6 +124,7 @@ function manage(id) {
   current.id = id;
   current.socket = socket;
   socket.connect();
+  stream.open(id);
   clearInterval(poller);
   poll();
   poller = setInterval(poll, POLL_MS);
@@ -138,6 +143,7 @@ async function poll() {
     current.stats = stats;
     current.held = held.items;
     renderManage();
+    stream.refresh();
   } catch (e) { showError(e); }
 }
 
@@ -209,14 +215,14 @@ async function load() {
   main.replaceChildren(el('h1', {}, t('nav.host')), signin.node);
   if (!session.user) return;
   if (!session.user.roles.includes('HOST')) { announce(t('signin.failed', { detail: 'HOST' }), 'error'); return; }
-  main.append(view.manage, view.sales, view.create);
+  main.append(view.manage, stream.node, view.sales, view.create);
   try {
     await Promise.all([renderSales(), renderCreate()]);
   } catch (e) { showError(e); }
 }
 
 header('host');
-onLangChange(() => { load(); if (current) renderManage(); });
+onLangChange(() => { load(); if (current) renderManage(); stream.relabel(); });
 load();
 
 function productRows(items, coopName) {

@@ -1,8 +1,9 @@
-// Viewer page /live/{saleId}: live stock, pinned product, buy with a reservation timer, chat.
+// Viewer page /live/{saleId}: the live video, live stock, pinned product, buy with a reservation timer, chat.
 import { ApiError, Session, newIdempotencyKey, request } from './api.js';
 import { onLangChange, t } from './i18n.js';
 import { announce, duration, el, header, money, photo, showError, signInBox } from './ui.js';
 import { SaleSocket } from './socket.js';
+import { LivePlayer } from './player.js';
 
 const main = document.getElementById('main');
 const saleId = decodeURIComponent(location.pathname.split('/')[2] || '');
@@ -23,7 +24,18 @@ const view = {
   chatLog: el('ol.chat-log', { id: 'chat-log', 'aria-live': 'polite', 'aria-relevant': 'additions' }),
   chatForm: el('form', { id: 'chat-form' }),
   reactions: el('div.row', { id: 'reactions' }),
+  video: el('video', { id: 'player', muted: true, autoplay: true, playsinline: true, 'aria-labelledby': 'sale-title' }),
+  videoMessage: el('p.overlay', { id: 'video-message', 'aria-live': 'polite' }),
+  unmute: el('button.unmute', { type: 'button', id: 'unmute', hidden: true }),
 };
+view.streamLink = el('span', {}, ' · ', view.stream);
+view.screen = el('section.screen', { id: 'screen', 'aria-label': 'video' }, view.video, view.videoMessage, view.unmute);
+const player = new LivePlayer(view.video, (playing) => { view.screen.dataset.playing = playing; });
+view.unmute.addEventListener('click', () => {
+  view.video.muted = !view.video.muted;
+  if (!view.video.muted) view.video.play().catch(() => {});
+  renderUnmute();
+});
 const signin = signInBox(session, { onSignedIn: renderAll, onSignedOut: renderAll, hint: '' });
 
 function item(id) { return state.sale?.items.find((i) => i.id === id); }
@@ -42,8 +54,29 @@ function renderHead() {
   view.badge.textContent = t(`status.${sale.status}`);
   view.viewers.textContent = t('live.viewers', { n: state.viewers });
   view.connection.textContent = t('live.connection', { state: t(state.connected ? 'conn.open' : 'conn.closed') });
-  view.stream.href = sale.streamUrl;
+  // The external link stands in only while the sale's own video does not play.
+  const own = sale.video?.status === 'LIVE';
+  view.streamLink.hidden = own || !sale.streamUrl;
+  if (sale.streamUrl) view.stream.href = sale.streamUrl;
   view.stream.textContent = t('live.stream');
+}
+
+function renderUnmute() {
+  view.unmute.textContent = t(view.video.muted ? 'video.unmute' : 'video.mute');
+  view.unmute.setAttribute('aria-pressed', String(!view.video.muted));
+}
+
+// Plays while LIVE; otherwise says why not. A video frame or a snapshot brings the state.
+function renderVideo() {
+  const sale = state.sale;
+  const video = sale.status === 'ENDED' || sale.status === 'CANCELLED' ? { status: 'ENDED' } : sale.video || { status: 'UNAVAILABLE' };
+  const live = video.status === 'LIVE' && !!video.playbackUrl;
+  player.play(live ? video.playbackUrl : null);
+  view.screen.dataset.video = video.status;
+  view.videoMessage.hidden = live;
+  view.videoMessage.textContent = live ? '' : t(`video.${video.status}`);
+  view.unmute.hidden = !live;
+  renderUnmute();
 }
 
 function stockBar(i) {
@@ -199,6 +232,7 @@ function renderReactions() {
 function renderAll() {
   if (!state.sale) return;
   renderHead();
+  renderVideo();
   renderPinned();
   renderItems();
   renderBuy();
@@ -222,6 +256,11 @@ function onFrame(frame) {
       break;
     }
     case 'status': state.sale.status = frame.status; renderAll(); break;
+    case 'video':
+      state.sale.video = { status: frame.status, playbackUrl: frame.playbackUrl ?? null };
+      renderVideo();
+      renderHead();
+      break;
     case 'pinned': state.sale.pinnedItemId = frame.itemId; renderPinned(); break;
     case 'viewers': state.viewers = frame.count; renderHead(); break;
     case 'tick':
@@ -239,9 +278,10 @@ function onFrame(frame) {
 async function start() {
   header('home');
   main.append(
-    el('section.card', {}, view.badge, ' ', view.title, el('p.row', {}, view.clock, ' · ', view.viewers, ' · ', view.stream), view.connection),
+    el('section.card', {}, view.badge, ' ', view.title, el('p.row', {}, view.clock, ' · ', view.viewers, view.streamLink), view.connection),
     el('div.two', {},
-      el('div', {}, view.pinned, el('section.card', { 'aria-labelledby': 'items-title' }, el('h2', { id: 'items-title', dataset: { i18n: 'live.items' } }, t('live.items')), view.items)),
+      // On a phone in portrait the video comes first, the featured product and Buy right under it.
+      el('div.stage', {}, view.screen, view.pinned, el('section.card', { 'aria-labelledby': 'items-title' }, el('h2', { id: 'items-title', dataset: { i18n: 'live.items' } }, t('live.items')), view.items)),
       el('div', {}, signin.node, view.buy,
         el('section.card', { 'aria-labelledby': 'chat-title' }, el('h2', { id: 'chat-title', dataset: { i18n: 'chat.title' } }, t('chat.title')),
           view.chatLog, view.chatForm, el('h3', { dataset: { i18n: 'react.title' } }, t('react.title')), view.reactions))));

@@ -93,7 +93,8 @@ class OpenApiDocumentTest {
             JsonNode responses = node.get("responses");
             List<String> statuses = new ArrayList<>();
             responses.fieldNames().forEachRemaining(statuses::add);
-            assertThat(statuses).as(op + " success status").anyMatch(s -> s.startsWith("2"));
+            // The media engine's publish callback accepts with a redirect (it renames the stream).
+            assertThat(statuses).as(op + " success status").anyMatch(s -> s.startsWith("2") || s.startsWith("3"));
             assertThat(statuses).as(op + " 400 and 503").contains("400", "503");
             boolean secured = !node.get("security").isEmpty();
             if (secured) {

@@ -6,11 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -169,6 +177,234 @@ class K8sManifestTest {
             assertThat(config.getData().get("QUARKUS_DATASOURCE_JDBC_URL"))
                     .contains(cluster.getMetadata().getName() + "-rw");
         }
+    }
+
+    /** What the app needs in prod to use the media tier (MediaConfig, MediaSecrets). */
+    private static final Set<String> MEDIA_SETTINGS = Set.of(
+            "ORIGINLIVE_MEDIA_LOCAL",
+            "ORIGINLIVE_MEDIA_INGEST_URL",
+            "ORIGINLIVE_MEDIA_PLAYBACK_BASE_URL",
+            "ORIGINLIVE_MEDIA_STATUS_URL",
+            "ORIGINLIVE_MEDIA_ENGINE_ID",
+            "ORIGINLIVE_MEDIA_HOOK_SECRET",
+            "ORIGINLIVE_MEDIA_KEY_ENCRYPTION_KEY");
+
+    private static final String HOOKS = "/api/media/hooks";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local"})
+    void mediaTierRunsApartAndOnlyItReachesTheCallbacks(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        ConfigMap config = one(objects, ConfigMap.class, "origin-live-config");
+        Deployment app = one(objects, Deployment.class, "origin-live");
+        Container appContainer =
+                app.getSpec().getTemplate().getSpec().getContainers().get(0);
+
+        // The app's env names every setting the media tier needs; each is one MediaConfig knows.
+        Map<String, String> env = new HashMap<>(config.getData());
+        Map<String, EnvVar> fromSecrets = new HashMap<>();
+        for (EnvVar e : appContainer.getEnv()) {
+            env.put(e.getName(), e.getValue());
+            fromSecrets.put(e.getName(), e);
+        }
+        assertThat(env).containsKeys(MEDIA_SETTINGS.toArray(String[]::new));
+        Set<String> mediaConfig = mediaConfigSettings();
+        env.keySet().stream().filter(k -> k.startsWith("ORIGINLIVE_MEDIA_")).forEach(k -> assertThat(mediaConfig)
+                .as("%s is a MediaConfig setting", k)
+                .contains(k));
+        assertThat(env.get("ORIGINLIVE_MEDIA_LOCAL"))
+                .as("no nginx in the app's pods")
+                .isEqualTo("false");
+        assertThat(env.get("ORIGINLIVE_MEDIA_INGEST_URL")).matches("rtmps?://[^/]+/live");
+        assertThat(env.get("ORIGINLIVE_MEDIA_PLAYBACK_BASE_URL")).matches("https?://[^/]+/hls");
+        for (String secret : List.of("ORIGINLIVE_MEDIA_HOOK_SECRET", "ORIGINLIVE_MEDIA_KEY_ENCRYPTION_KEY")) {
+            assertThat(config.getData())
+                    .as("%s is not in the ConfigMap", secret)
+                    .doesNotContainKey(secret);
+            assertThat(fromSecrets.get(secret).getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo("origin-live-media");
+        }
+
+        // The engine: its own Deployment, one replica, never two at once, non-root, read-only root.
+        Deployment media = one(objects, Deployment.class, "origin-live-media");
+        assertThat(media.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(media.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        Map<String, String> mediaLabels =
+                media.getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(mediaLabels).containsEntry("app.kubernetes.io/name", "origin-live-media");
+        assertThat(media.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot())
+                .isTrue();
+        Container engine =
+                media.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(engine.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        Map<String, Integer> enginePorts = new HashMap<>();
+        engine.getPorts().forEach(p -> enginePorts.put(p.getName(), p.getContainerPort()));
+        assertThat(enginePorts).containsEntry("rtmp", 1935);
+
+        // Its config is rendered with the same secret and engine id as the app's.
+        Container render =
+                media.getSpec().getTemplate().getSpec().getInitContainers().get(0);
+        Map<String, EnvVar> renderEnv = new HashMap<>();
+        render.getEnv().forEach(e -> renderEnv.put(e.getName(), e));
+        assertThat(renderEnv.get("ORIGINLIVE_MEDIA_HOOK_SECRET").getValueFrom().getSecretKeyRef())
+                .isEqualTo(fromSecrets
+                        .get("ORIGINLIVE_MEDIA_HOOK_SECRET")
+                        .getValueFrom()
+                        .getSecretKeyRef());
+        assertThat(renderEnv
+                        .get("ORIGINLIVE_MEDIA_ENGINE_ID")
+                        .getValueFrom()
+                        .getConfigMapKeyRef()
+                        .getName())
+                .isEqualTo(config.getMetadata().getName());
+        Service appService = one(objects, Service.class, "origin-live");
+        assertThat(renderEnv.get("MEDIA_HOOKS_URL").getValue())
+                .as("callbacks go to the app's Service")
+                .isEqualTo("http://" + appService.getMetadata().getName()
+                        + (appService.getSpec().getPorts().get(0).getPort() == 80
+                                ? ""
+                                : ":" + appService.getSpec().getPorts().get(0).getPort())
+                        + HOOKS);
+        ConfigMap nginx = objects.stream()
+                .filter(ConfigMap.class::isInstance)
+                .map(ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().startsWith("origin-live-media-nginx"))
+                .findFirst()
+                .orElseThrow();
+        String conf = nginx.getData().get("nginx.conf.template");
+        assertThat(conf)
+                .contains("listen 1935;", "hls_fragment 1s;", "hls_playlist_length 6s;", "listen 8082;")
+                .contains("on_publish ${MEDIA_HOOKS_URL}/on_publish?secret=${ORIGINLIVE_MEDIA_HOOK_SECRET}"
+                        + "&engine=${ORIGINLIVE_MEDIA_ENGINE_ID};")
+                .contains("rtmp_stat all;", "rtmp_control all;", "access_log off;");
+        assertThat(nginx.getData().get("render.sh"))
+                .contains(
+                        "envsubst '${MEDIA_HOOKS_URL} ${ORIGINLIVE_MEDIA_HOOK_SECRET} ${ORIGINLIVE_MEDIA_ENGINE_ID}'");
+
+        // Encoders reach RTMP on 1935 through a LoadBalancer; HLS and control stay in the cluster.
+        Service rtmp = one(objects, Service.class, "origin-live-media-rtmp");
+        assertThat(rtmp.getSpec().getType()).isEqualTo("LoadBalancer");
+        assertThat(rtmp.getSpec().getPorts()).anySatisfy(p -> {
+            assertThat(p.getPort()).isEqualTo(1935);
+            assertThat(enginePorts.get(p.getTargetPort().getStrVal())).isEqualTo(1935);
+        });
+        Service hls = one(objects, Service.class, "origin-live-media-hls");
+        Service control = one(objects, Service.class, "origin-live-media-control");
+        for (Service s : List.of(hls, control)) {
+            assertThat(s.getSpec().getType()).isEqualTo("ClusterIP");
+            assertThat(s.getSpec().getSelector()).isEqualTo(Map.of("app.kubernetes.io/name", "origin-live-media"));
+        }
+        ServicePort controlPort = control.getSpec().getPorts().get(0);
+        assertThat(enginePorts.get(controlPort.getTargetPort().getStrVal())).isEqualTo(8082);
+        assertThat(env.get("ORIGINLIVE_MEDIA_STATUS_URL"))
+                .isEqualTo("http://" + control.getMetadata().getName() + ":" + controlPort.getPort());
+
+        // Outside: /hls/ goes to the HLS Service, the callbacks are denied to every address, no
+        // Ingress leads to the control Service, and nothing relies on snippets.
+        List<Ingress> ingresses = objects.stream()
+                .filter(Ingress.class::isInstance)
+                .map(Ingress.class::cast)
+                .toList();
+        Set<String> hosts = new HashSet<>();
+        for (Ingress ingress : ingresses) {
+            assertThat(ingress.getMetadata().getAnnotations().keySet()).noneMatch(a -> a.endsWith("-snippet"));
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                hosts.add(rule.getHost());
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    assertThat(path.getBackend().getService().getName())
+                            .isNotEqualTo(control.getMetadata().getName());
+                }
+            }
+        }
+        assertThat(hosts).isNotEmpty();
+        for (String host : hosts) {
+            for (String path : List.of(HOOKS, HOOKS + "/on_publish", HOOKS + "/on_update")) {
+                Ingress routed = routeOf(ingresses, host, path);
+                assertThat(routed).as("%s%s has a rule", host, path).isNotNull();
+                String denied =
+                        routed.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/denylist-source-range");
+                assertThat(denied).as("%s%s is denied to everyone", host, path).isNotNull();
+                assertThat(Set.of(denied.split(","))).contains("0.0.0.0/0", "::/0");
+                assertThat(routed.getMetadata().getAnnotations())
+                        .doesNotContainKey("nginx.ingress.kubernetes.io/whitelist-source-range");
+            }
+            Ingress hlsRoute = routeOf(ingresses, host, "/hls/sale.m3u8");
+            assertThat(hlsRoute.getMetadata().getAnnotations())
+                    .doesNotContainKey("nginx.ingress.kubernetes.io/denylist-source-range");
+            assertThat(hlsRoute.getSpec().getRules().stream()
+                            .flatMap(r -> r.getHttp().getPaths().stream())
+                            .filter(p -> p.getPath().equals("/hls/"))
+                            .map(p -> p.getBackend().getService().getName()))
+                    .containsExactly(hls.getMetadata().getName());
+            assertThat(Ingress.class
+                            .cast(routeOf(ingresses, host, "/api/media/hooksmith"))
+                            .getMetadata()
+                            .getName())
+                    .as("a prefix is whole path segments")
+                    .isEqualTo("origin-live");
+        }
+
+        // Network: the control port admits the app's pods alone; the app admits the engine on its port.
+        NetworkPolicy mediaPolicy = one(objects, NetworkPolicy.class, "origin-live-media");
+        assertThat(mediaPolicy.getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(Map.of("app.kubernetes.io/name", "origin-live-media"));
+        for (NetworkPolicyIngressRule rule : mediaPolicy.getSpec().getIngress()) {
+            if (rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 8082)) {
+                assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+                    assertThat(peer.getNamespaceSelector()).isNull();
+                    assertThat(peer.getPodSelector().getMatchLabels())
+                            .isEqualTo(Map.of("app.kubernetes.io/name", "origin-live"));
+                });
+            }
+        }
+        NetworkPolicy appPolicy = one(objects, NetworkPolicy.class, "origin-live");
+        assertThat(appPolicy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(
+                            peer.getPodSelector().getMatchLabels())
+                    .isEqualTo(Map.of("app.kubernetes.io/name", "origin-live-media")));
+            assertThat(rule.getPorts())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080));
+        });
+        assertThat(appPolicy.getSpec().getEgress()).anySatisfy(rule -> assertThat(rule.getPorts())
+                .anySatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(controlPort.getPort())));
+    }
+
+    /** The Ingress whose Prefix path is the longest one covering {@code path} (ingress-nginx's choice). */
+    private static Ingress routeOf(List<Ingress> ingresses, String host, String path) {
+        Ingress best = null;
+        int bestLength = -1;
+        for (Ingress ingress : ingresses) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                if (!host.equals(rule.getHost())) {
+                    continue;
+                }
+                for (HTTPIngressPath p : rule.getHttp().getPaths()) {
+                    assertThat(p.getPathType()).isEqualTo("Prefix");
+                    String prefix = p.getPath().replaceAll("/+$", "");
+                    boolean covers = prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
+                    if (covers && prefix.length() > bestLength) {
+                        best = ingress;
+                        bestLength = prefix.length();
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** ORIGINLIVE_MEDIA_* names of MediaConfig's settings, from its source (a method per setting). */
+    private static Set<String> mediaConfigSettings() throws IOException {
+        String source = Files.readString(Path.of("src/main/java/org/originlive/media/MediaConfig.java"));
+        Matcher method = Pattern.compile("^\\s+(?:Optional<\\w+>|\\w+) (\\w+)\\(\\);", Pattern.MULTILINE)
+                .matcher(source);
+        Set<String> names = new HashSet<>();
+        while (method.find()) {
+            names.add("ORIGINLIVE_MEDIA_"
+                    + method.group(1).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+        }
+        assertThat(names).contains("ORIGINLIVE_MEDIA_LOCAL", "ORIGINLIVE_MEDIA_HOOK_SECRET");
+        return names;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.originlive.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,11 @@ class SecurityHeadersTest {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "strict-origin-when-cross-origin")
                 .header("Content-Security-Policy", containsString("script-src 'self';"))
-                .header("Content-Security-Policy", containsString("connect-src 'self';"))
+                // Fetches go to the app and to the live video's playback origin only.
+                .header("Content-Security-Policy", matchesPattern(".*connect-src 'self'( http://localhost:[0-9]+)?;.*"))
+                .header(
+                        "Content-Security-Policy",
+                        matchesPattern(".*media-src 'self' blob:( http://localhost:[0-9]+)?(;.*)?"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Strict-Transport-Security", nullValue())
                 .body(containsString("<script type=\"module\" src=\"/web/"));

@@ -1,0 +1,109 @@
+package org.originlive.media;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The local engine's nginx.conf. Publishers connect to application {@code live}; the publish
+ * callback renames the stream (never the key) and {@code live} pushes it to {@code hls}, which
+ * writes the playlist under that name: the module's HLS writer would otherwise name files after
+ * the original, secret name. Status and control listen on loopback only; nothing is logged that
+ * could hold a key or the callbacks' secret (no access logs, errors from {@code warn} up).
+ */
+record NginxConf(
+        Path dir,
+        Path rtmpModule,
+        int rtmpPort,
+        int httpPort,
+        int controlPort,
+        String hooks,
+        String hookQuery,
+        Duration updateEvery,
+        String runAs) {
+
+    static final String INGEST_APP = "live";
+    static final String HLS_APP = "hls";
+
+    String render() {
+        String hook = "http://" + hooks.replaceFirst("^http://", "");
+        StringBuilder conf = new StringBuilder();
+        conf.append("# Written by Origin Live at every start of its local media engine; edits are lost.\n");
+        conf.append("load_module ").append(quote(rtmpModule)).append(";\n");
+        if (runAs != null) {
+            // Workers would run as nobody and could not write HLS into the app's own folder.
+            conf.append("user ").append(runAs).append(";\n");
+        }
+        conf.append("worker_processes 1;\n");
+        conf.append("pid ").append(quote(dir.resolve("nginx.pid"))).append(";\n");
+        // At info level the module logs callback URLs (with the secret) and stream names (keys).
+        conf.append("error_log ").append(quote(dir.resolve("logs/error.log"))).append(" warn;\n");
+        conf.append("events { worker_connections 1024; }\n\n");
+        conf.append("rtmp {\n  server {\n");
+        conf.append("    listen ").append(rtmpPort).append(";\n");
+        conf.append("    chunk_size 4096;\n    access_log off;\n    notify_method post;\n");
+        conf.append("    drop_idle_publisher 10s;\n\n");
+        conf.append("    application ").append(INGEST_APP).append(" {\n");
+        conf.append("      live on;\n      deny play all;\n");
+        conf.append("      on_publish ")
+                .append(hook)
+                .append("/on_publish?")
+                .append(hookQuery)
+                .append(";\n");
+        conf.append("      on_publish_done ")
+                .append(hook)
+                .append("/on_publish_done?")
+                .append(hookQuery)
+                .append(";\n");
+        conf.append("      on_update ")
+                .append(hook)
+                .append("/on_update?")
+                .append(hookQuery)
+                .append(";\n");
+        conf.append("      notify_update_timeout ")
+                .append(Math.max(1, updateEvery.toSeconds()))
+                .append("s;\n");
+        conf.append("      push rtmp://127.0.0.1:")
+                .append(rtmpPort)
+                .append('/')
+                .append(HLS_APP)
+                .append(";\n");
+        conf.append("    }\n\n");
+        conf.append("    application ").append(HLS_APP).append(" {\n");
+        conf.append("      live on;\n      allow publish 127.0.0.1;\n      deny publish all;\n      deny play all;\n");
+        conf.append("      hls on;\n      hls_path ")
+                .append(quote(dir.resolve("hls")))
+                .append(";\n");
+        conf.append("      hls_fragment 1s;\n      hls_playlist_length 6s;\n      hls_cleanup on;\n");
+        conf.append("    }\n  }\n}\n\n");
+        conf.append("http {\n  access_log off;\n  server_tokens off;\n");
+        for (String temp : new String[] {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
+            conf.append("  ")
+                    .append(temp)
+                    .append("_temp_path ")
+                    .append(quote(dir.resolve("tmp/" + temp)))
+                    .append(";\n");
+        }
+        conf.append("  types {\n    application/vnd.apple.mpegurl m3u8;\n    video/mp2t ts;\n  }\n");
+        conf.append("  server {\n    listen ").append(httpPort).append(";\n");
+        conf.append("    location /hls/ {\n      alias ")
+                .append(quote(dir.resolve("hls").toAbsolutePath() + "/"))
+                .append(";\n");
+        // hls.js fetches from the app's pages, another origin; playlists change every fragment.
+        conf.append("      add_header Access-Control-Allow-Origin * always;\n");
+        conf.append("      add_header Cache-Control no-cache always;\n    }\n");
+        conf.append("    location / { return 404; }\n  }\n");
+        conf.append("  server {\n    listen 127.0.0.1:").append(controlPort).append(";\n");
+        conf.append("    location /stat { rtmp_stat all; }\n");
+        conf.append("    location /control { rtmp_control all; }\n");
+        conf.append("    location / { return 404; }\n  }\n}\n");
+        return conf.toString();
+    }
+
+    private static String quote(Path path) {
+        return quote(path.toAbsolutePath().toString());
+    }
+
+    private static String quote(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

@@ -1,0 +1,217 @@
+package org.originlive.media;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.originlive.common.Caller;
+import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
+import org.originlive.common.Role;
+import org.originlive.sale.SaleApi;
+import org.originlive.sale.SaleEvent;
+import org.originlive.sale.SaleEvents;
+import org.originlive.sale.VideoStatus;
+
+/**
+ * Stream keys for hosts, and the engine's questions: may this publisher start, it stopped, is it
+ * still welcome. Every status change locks the sale row first ({@link SaleEvents#lock}) and, when
+ * viewers see a difference, announces a {@code video} event in the sale's {@code seq}.
+ */
+@ApplicationScoped
+public class StreamService {
+
+    private final StreamRepository streams;
+    private final SaleEvents events;
+    private final MediaEngine engine;
+    private final MediaSecrets secrets;
+    private final MediaConfig config;
+    private final Clock clock;
+
+    StreamService(
+            StreamRepository streams,
+            SaleEvents events,
+            MediaEngine engine,
+            MediaSecrets secrets,
+            MediaConfig config,
+            Clock clock) {
+        this.streams = streams;
+        this.events = events;
+        this.engine = engine;
+        this.secrets = secrets;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The sale's stream settings for its host or an admin; the first look makes its key. */
+    public Uni<MediaApi.StreamSettings> settings(Caller caller, UUID saleId) {
+        return ensured(caller, saleId).map(this::settings);
+    }
+
+    /** A new key: the old one is refused from now on and its publisher is cut off. */
+    public Uni<MediaApi.StreamSettings> rotate(Caller caller, UUID saleId) {
+        String key = secrets.keys().newKey();
+        Instant now = clock.instant();
+        return ensured(caller, saleId)
+                .flatMap(x -> streams.pool().withTransaction(tx -> events.lock(tx, saleId)
+                        .flatMap(locked -> streams.find(tx, saleId))
+                        .flatMap(before -> streams.rotate(
+                                        tx, saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), now)
+                                .flatMap(y -> announce(tx, before.orElseThrow(), VideoStatus.IDLE, null, now))
+                                .replaceWith(before.orElseThrow()))))
+                .call(before -> dropQuietly(before.streamName(), before.publisher()))
+                .flatMap(before -> streams.find(streams.pool(), saleId))
+                .map(after -> settings(after.orElseThrow()));
+    }
+
+    /**
+     * The engine asks whether a publisher may start; the answer is the name the engine should
+     * serve the stream as (the sale id and a random part, never the key), or a refusal.
+     */
+    public Uni<String> publish(String key, String engineId, String clientId) {
+        if (!StreamKeys.plausible(key) || clientId == null || clientId.isBlank()) {
+            return refused("unknown stream key");
+        }
+        String publisher = engineId + ":" + clientId;
+        byte[] hash = StreamKeys.hash(key);
+        Instant now = clock.instant();
+        return streams.byKeyHash(hash).flatMap(found -> {
+            if (found.isEmpty()) {
+                return refused("unknown stream key (rotated or never issued)");
+            }
+            UUID saleId = found.get().saleId();
+            String name = saleId + "-" + HexFormat.of().formatHex(StreamKeys.hash(secrets.token(9)), 0, 4);
+            String playbackUrl = engine.playbackUrl(name);
+            return streams.pool().withTransaction(tx -> events.lock(tx, saleId)
+                    .flatMap(x -> streams.find(tx, saleId))
+                    .flatMap(current -> {
+                        // Judged again under the sale's lock: a rotation or a rival may have won meanwhile.
+                        StreamRepository.Stream s = current.orElseThrow();
+                        if (!s.keyCiphertext().equals(found.get().keyCiphertext())) {
+                            return refused("the stream key was just rotated");
+                        }
+                        StreamRules.Decision decision = StreamRules.publish(
+                                s.stored(),
+                                s.saleStatus(),
+                                s.startsAt(),
+                                now,
+                                config.previewBefore(),
+                                publisher,
+                                config.publisherTimeout());
+                        if (!decision.accepted()) {
+                            return refused(decision.refusal());
+                        }
+                        return streams.accept(tx, saleId, publisher, name, playbackUrl, decision.status(), now)
+                                .flatMap(y -> announce(tx, s, decision.status(), playbackUrl, now))
+                                .invoke(y -> Log.infof(
+                                        "Sale %s: publisher %s accepted (%s)", saleId, publisher, decision.status()))
+                                .replaceWith(name);
+                    }));
+        });
+    }
+
+    /** The engine says a publisher stopped; only the publisher that holds the stream releases it. */
+    public Uni<Void> publishDone(String engineId, String clientId) {
+        return released(engineId + ":" + clientId);
+    }
+
+    /** The engine's periodic question about a publisher: false means "cut it off". */
+    public Uni<Boolean> stillWelcome(String engineId, String clientId) {
+        return streams.touch(engineId + ":" + clientId, clock.instant());
+    }
+
+    /** A publisher is gone (stopped, cut off or silent): its stream becomes IDLE, if it still held it. */
+    Uni<Void> released(String publisher) {
+        Instant now = clock.instant();
+        return streams.byPublisher(publisher)
+                .flatMap(saleId -> saleId.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : streams.pool().withTransaction(tx -> events.lock(tx, saleId.get())
+                                .flatMap(x -> streams.find(tx, saleId.get()))
+                                .flatMap(before -> streams.release(tx, saleId.get(), publisher, now)
+                                        .flatMap(done -> done
+                                                ? announce(tx, before.orElseThrow(), VideoStatus.IDLE, null, now)
+                                                        .invoke(y -> Log.infof(
+                                                                "Sale %s: publisher %s stopped",
+                                                                saleId.get(), publisher))
+                                                : Uni.createFrom().voidItem()))));
+    }
+
+    /**
+     * Tells viewers when what they see changes: the sale's next {@code seq}, inside the
+     * transaction, so it goes out only if the change commits.
+     */
+    private Uni<Void> announce(
+            SqlClient tx, StreamRepository.Stream before, VideoStatus now, String playbackUrl, Instant at) {
+        boolean available = engine.available();
+        VideoStatus was = StreamRules.seenByViewers(before.status(), before.saleStatus(), available);
+        VideoStatus is = StreamRules.seenByViewers(now, before.saleStatus(), available);
+        if (was == is && is != VideoStatus.LIVE) {
+            return Uni.createFrom().voidItem();
+        }
+        SaleApi.Video video = new SaleApi.Video(is, is == VideoStatus.LIVE ? playbackUrl : null, null);
+        long millis = at.toEpochMilli();
+        return events.claimSeq(tx, before.saleId(), 1)
+                .flatMap(seq -> events.publish(tx, List.of(SaleEvent.video(before.saleId(), video, seq, millis))));
+    }
+
+    private Uni<Void> dropQuietly(String streamName, String publisher) {
+        if (streamName == null || publisher == null || !publisher.startsWith(engine.engineId() + ":")) {
+            return Uni.createFrom().voidItem();
+        }
+        return engine.drop(streamName, publisher.substring(publisher.indexOf(':') + 1))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    Log.warnf("Could not drop the publisher of %s now (%s); the watcher retries", streamName, failure);
+                    return false;
+                })
+                .replaceWithVoid();
+    }
+
+    /** The sale's stream, made on first use, after checking the caller may see its key. */
+    private Uni<StreamRepository.Stream> ensured(Caller caller, UUID saleId) {
+        return streams.find(streams.pool(), saleId).flatMap(found -> {
+            if (found.isPresent()) {
+                allow(caller, found.get().hostId());
+                return Uni.createFrom().item(found.get());
+            }
+            return streams.hostOf(saleId).flatMap(host -> {
+                allow(caller, host.orElseThrow(() -> ProblemException.notFound("Sale", saleId)));
+                String key = secrets.keys().newKey();
+                return streams.insertIfAbsent(
+                                saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), clock.instant())
+                        .flatMap(x -> streams.find(streams.pool(), saleId))
+                        .map(Optional::orElseThrow);
+            });
+        });
+    }
+
+    private static void allow(Caller caller, UUID hostId) {
+        if (!caller.is(Role.ADMIN) && !(caller.is(Role.HOST) && caller.id().equals(hostId))) {
+            throw ProblemException.forbidden("Only the sale's host or an admin may see its stream settings");
+        }
+    }
+
+    private MediaApi.StreamSettings settings(StreamRepository.Stream s) {
+        VideoStatus status = StreamRules.seenByHost(s.status(), s.saleStatus(), engine.available());
+        boolean on = status == VideoStatus.LIVE || status == VideoStatus.PREVIEW;
+        return new MediaApi.StreamSettings(
+                engine.ingestUrl(),
+                secrets.keys().decrypt(s.saleId(), s.keyCiphertext()),
+                status,
+                s.startedAt(),
+                s.endedAt(),
+                on ? s.playbackUrl() : null,
+                on ? s.health() : null);
+    }
+
+    private static <T> Uni<T> refused(String why) {
+        return Uni.createFrom().failure(new ProblemException(ProblemType.PUBLISH_REFUSED, "Publish refused: " + why));
+    }
+}

@@ -1,0 +1,24 @@
+package org.originlive.sale;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The sale's own video, kept by the media feature, which implements this: sales know their video
+ * only through it, so {@code sale} never depends on {@code media}.
+ */
+public interface SaleVideo {
+
+    /** The video of each sale as viewers see it; a sale the media feature does not know is missing. */
+    Uni<Map<UUID, SaleApi.Video>> seenBy(List<UUID> saleIds);
+
+    /**
+     * Called inside the transaction that moved the sale (its row is locked), after the sale's own
+     * events: the video follows the sale (a rehearsal becomes LIVE, a closed sale's video ENDS) and
+     * announces that through {@link SaleEvents}.
+     */
+    Uni<Void> saleMoved(SqlClient tx, UUID saleId, SaleStatus to, long at);
+}

@@ -1,0 +1,49 @@
+package org.originlive.media;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Calls the media engine's callbacks as nginx-rtmp does: form posts with the secret in the query. */
+final class Hooks {
+
+    private final String secret;
+    private final String engine;
+
+    Hooks(String secret, String engine) {
+        this.secret = secret;
+        this.engine = engine;
+    }
+
+    Response publish(String key, String clientId) {
+        return call("on_publish", "publish", key, clientId);
+    }
+
+    Response publishDone(String key, String clientId) {
+        return call("on_publish_done", "publish_done", key, clientId);
+    }
+
+    Response update(String key, String clientId) {
+        return call("on_update", "update_publish", key, clientId);
+    }
+
+    Response call(String hook, String call, String name, String clientId) {
+        return given().redirects()
+                .follow(false)
+                .contentType(ContentType.URLENC)
+                .queryParam("secret", secret)
+                .queryParam("engine", engine)
+                .formParam("call", call)
+                .formParam("app", "live")
+                .formParam("name", name)
+                .formParam("addr", "127.0.0.1")
+                .formParam("clientid", clientId)
+                .formParam("tcurl", "rtmp://localhost/live")
+                .post("/api/media/hooks/" + hook);
+    }
+
+    Hooks withSecret(String other) {
+        return new Hooks(other, engine);
+    }
+}
