@@ -228,7 +228,12 @@ public final class VideoLatency {
                     HttpResponse<byte[]> seg = plain.send(HttpRequest.newBuilder(uri.resolve(segment.trim())).build(),
                             HttpResponse.BodyHandlers.ofByteArray());
                     if (seg.statusCode() == 200 && seg.body().length > 0) {
-                        return System.currentTimeMillis();
+                        long at = System.currentTimeMillis();
+                        log("first playlist: %s", list.body().lines()
+                                .filter(l -> l.startsWith("#EXTINF") || l.startsWith("#EXT-X-MEDIA-SEQUENCE")
+                                        || l.startsWith("#EXT-X-TARGETDURATION"))
+                                .toList());
+                        return at;
                     }
                 }
             }
