@@ -7,7 +7,7 @@
 #
 #   ./mvnw -q -DskipTests package      # once: target/quarkus-app/quarkus-run.jar
 #   bench/video-latency.sh
-# Knobs (env): BENCH_VIDEO_PUBLISHES=5 BENCH_VIDEO_CPU_SECONDS=30 BENCH_VIDEO_EDGE_SECONDS=40
+# Knobs (env): BENCH_VIDEO_PUBLISHES=5 BENCH_VIDEO_CPU_SECONDS=30 BENCH_VIDEO_EDGE_SECONDS=48 BENCH_VIDEO_JOINS=3
 # BENCH_VIDEO_CHROMIUM=1 (0 skips the browser) BENCH_APP_JAR=target/quarkus-app/quarkus-run.jar
 # BENCH_KEEP_WORK=1 keeps the work dir (app log, ffmpeg logs, the last decoded screenshot).
 # Needs nginx libnginx-mod-rtmp ffmpeg chromium chromium-driver (apt-get install).

@@ -52,7 +52,7 @@ public final class VideoLatency {
     private final long appPid = Long.parseLong(env("BENCH_APP_PID", "0"));
     private final int publishes = Integer.parseInt(env("BENCH_VIDEO_PUBLISHES", "5"));
     private final int cpuSeconds = Integer.parseInt(env("BENCH_VIDEO_CPU_SECONDS", "30"));
-    private final int edgeSeconds = Integer.parseInt(env("BENCH_VIDEO_EDGE_SECONDS", "40"));
+    private final int edgeSeconds = Integer.parseInt(env("BENCH_VIDEO_EDGE_SECONDS", "48"));
     private final String driver = env("BENCH_CHROMEDRIVER", "");
     private final Path work = Path.of(env("BENCH_WORK", "/tmp"));
     private final Path results = Path.of(env("BENCH_RESULTS_FILE", "/tmp/video-latency.md"));
@@ -148,7 +148,13 @@ public final class VideoLatency {
         row(md, "publish → first playable segment", toSegment, " ms");
         row(md, "publisher stops → `video` IDLE frame", toIdle, " ms");
         if (edge != null) {
-            row(md, "Chromium's distance to the live edge", edge.distances, " ms");
+            row(md, "Chromium: publish → playing, page open before the publish", List.of(edge.publishToPicture), " ms");
+            row(md, "Chromium: page load → playing, stream already live", edge.startupMillis, " ms");
+            row(md, "Chromium's distance to the live edge, page open before the publish", edge.distances.get(0), " ms");
+            for (int j = 1; j < edge.distances.size(); j++) {
+                row(md, "Chromium's distance to the live edge, joiner " + j, edge.distances.get(j), " ms");
+            }
+            row(md, "Chromium's distance to the live edge, all viewers", edge.all(0, edge.distances.size()), " ms");
         }
         md.append(String.format(Locale.ROOT,
                 "%nCPU over %d s, %% of one core (/proc/<pid>/stat utime + stime):%n%n"
@@ -159,9 +165,9 @@ public final class VideoLatency {
                 cpuSeconds, idleCpu[0], liveCpu[0], liveCpu[0] - idleCpu[0], idleCpu[1], liveCpu[1], liveCpu[1] - idleCpu[1]));
         if (edge != null) {
             md.append(String.format(Locale.ROOT,
-                    "Chromium %s, player %s: page load → playing %d ms; %d of %d screenshots decoded; "
-                            + "screenshot takes %d ms (median), its midpoint is the time of reading.%n",
-                    edge.browser, edge.player, edge.startupMillis, edge.distances.size(), edge.attempts,
+                    "Chromium %s (headless), player: %s; %d of %d screenshots decoded; "
+                            + "a screenshot takes %d ms (median), its midpoint is the time of reading.%n",
+                    edge.browser, edge.player, edge.all(0, edge.distances.size()).size(), edge.attempts,
                     median(edge.screenshotMillis)));
         }
         Files.writeString(results, md.toString());
@@ -266,20 +272,31 @@ public final class VideoLatency {
     // ---- Chromium on /live/{id}, through chromedriver's W3C WebDriver API
 
     static final class Edge {
-        final List<Long> distances = new ArrayList<>();
+        /** Distances seen by the viewer who had the page open before the publish, then by each later joiner. */
+        final List<List<Long>> distances = new ArrayList<>();
+        final List<Long> startupMillis = new ArrayList<>();
         final List<Long> screenshotMillis = new ArrayList<>();
         int attempts;
-        long startupMillis;
+        long publishToPicture;
         String browser = "?";
         String player = "?";
+
+        List<Long> all(int from, int to) {
+            List<Long> out = new ArrayList<>();
+            distances.subList(from, to).forEach(out::addAll);
+            return out;
+        }
     }
 
+    /**
+     * Two kinds of viewer: one who has /live/{id} open ("the host will be live soon") when the
+     * publish starts, then {@code BENCH_VIDEO_JOINS} who open it while the stream runs. A player
+     * that never speeds up keeps the distance it starts at, so each join is sampled on its own.
+     */
     private Edge liveEdge(String saleId, String publishUrl) throws Exception {
+        int joins = Integer.parseInt(env("BENCH_VIDEO_JOINS", "3"));
+        int perViewer = Math.max(5, edgeSeconds / (joins + 1));
         Edge edge = new Edge();
-        videoFrames.clear();
-        long baseMillis = System.currentTimeMillis();
-        Process ff = ffmpeg(publishCommand(publishUrl, baseMillis), "ffmpeg-clock");
-        awaitVideo("LIVE", 30);
         JsonObject caps = new JsonObject().put("capabilities", new JsonObject().put("alwaysMatch", new JsonObject()
                 .put("browserName", "chrome")
                 .put("goog:chromeOptions", new JsonObject()
@@ -294,62 +311,84 @@ public final class VideoLatency {
         JsonObject created = wd("POST", "/session", caps);
         String session = created.getString("sessionId");
         edge.browser = created.getJsonObject("capabilities").getString("browserVersion");
+        String page = "http://" + appHost + ":" + appPort + "/live/" + saleId;
+        Process ff = null;
         try {
-            long opened = System.currentTimeMillis();
-            wd("POST", "/session/" + session + "/url", new JsonObject().put("url",
-                    "http://" + appHost + ":" + appPort + "/live/" + saleId));
-            String playing = "const v = document.querySelector('video');"
-                    + "return v && !v.paused && v.currentTime > 0 && v.readyState >= 2;";
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (!Boolean.TRUE.equals(script(session, playing))) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("the page's video did not start playing within 60 s");
-                }
-                Thread.sleep(100);
-            }
-            edge.startupMillis = System.currentTimeMillis() - opened;
+            wd("POST", "/session/" + session + "/url", new JsonObject().put("url", page));
+            Thread.sleep(3000); // the page is up and idle
+            videoFrames.clear();
+            long baseMillis = System.currentTimeMillis();
+            ff = ffmpeg(publishCommand(publishUrl, baseMillis), "ffmpeg-clock");
+            awaitVideo("LIVE", 30);
+            edge.publishToPicture = awaitPlaying(session) - baseMillis;
             edge.player = String.valueOf(script(session,
                     "const v = document.querySelector('video');"
                             + "return v.src && v.src.startsWith('http') ? 'native HLS' : 'hls.js (MSE)';"));
-            log("playing after %d ms (%s)", edge.startupMillis, edge.player);
-            Thread.sleep(3000);
-            long end = System.currentTimeMillis() + edgeSeconds * 1000L;
-            BufferedImage kept = null;
-            while (System.currentTimeMillis() < end) {
-                edge.attempts++;
-                JsonObject r = (JsonObject) script(session,
-                        "const v = document.querySelector('video'); const b = v.getBoundingClientRect();"
-                                + "return {x: b.x, y: b.y, w: b.width, h: b.height, vw: v.videoWidth, vh: v.videoHeight,"
-                                + " dpr: window.devicePixelRatio, t: v.currentTime};");
-                long before = System.currentTimeMillis();
-                String png = wd("GET", "/session/" + session + "/screenshot", null).getString("value");
-                long after = System.currentTimeMillis();
-                BufferedImage shot = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
-                Long shown = decodeClock(shot, r);
-                edge.screenshotMillis.add(after - before);
-                if (shown != null) {
-                    long distance = (before + after) / 2 - (baseMillis + shown);
-                    edge.distances.add(distance);
-                    log("live edge: %d ms behind (screenshot %d ms, currentTime %.2f s)",
-                            distance, after - before, r.getDouble("t"));
-                    kept = shot;
-                } else {
-                    log("screenshot %d: clock strip not readable", edge.attempts);
-                }
-                Thread.sleep(1000);
-            }
-            if (kept != null) {
-                ImageIO.write(kept, "png", work.resolve("live-edge.png").toFile());
+            log("waiting viewer: publish -> playing %d ms (%s)", edge.publishToPicture, edge.player);
+            edge.distances.add(sample(session, baseMillis, perViewer, edge));
+            for (int j = 1; j <= joins; j++) {
+                long opened = System.currentTimeMillis();
+                wd("POST", "/session/" + session + "/url", new JsonObject().put("url", page));
+                long playing = awaitPlaying(session);
+                edge.startupMillis.add(playing - opened);
+                log("joiner %d: page load -> playing %d ms", j, playing - opened);
+                edge.distances.add(sample(session, baseMillis, perViewer, edge));
             }
         } finally {
             try {
                 wd("DELETE", "/session/" + session, null);
             } finally {
-                ff.destroy();
-                ff.waitFor(10, TimeUnit.SECONDS);
+                if (ff != null) {
+                    ff.destroy();
+                    ff.waitFor(10, TimeUnit.SECONDS);
+                }
             }
         }
         return edge;
+    }
+
+    private long awaitPlaying(String session) throws Exception {
+        String playing = "const v = document.querySelector('video');"
+                + "return !!v && !v.paused && v.currentTime > 0 && v.readyState >= 2;";
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Boolean.TRUE.equals(script(session, playing))) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the page's video did not start playing within 60 s");
+            }
+            Thread.sleep(100);
+        }
+        return System.currentTimeMillis();
+    }
+
+    /** Screenshots once a second for {@code seconds} (after 2 s of settling): now minus the clock on screen. */
+    private List<Long> sample(String session, long baseMillis, int seconds, Edge edge) throws Exception {
+        List<Long> distances = new ArrayList<>();
+        Thread.sleep(2000);
+        long end = System.currentTimeMillis() + seconds * 1000L;
+        while (System.currentTimeMillis() < end) {
+            edge.attempts++;
+            JsonObject r = (JsonObject) script(session,
+                    "const v = document.querySelector('video'); const b = v.getBoundingClientRect();"
+                            + "return {x: b.x, y: b.y, w: b.width, h: b.height, vw: v.videoWidth, vh: v.videoHeight,"
+                            + " dpr: window.devicePixelRatio, t: v.currentTime};");
+            long before = System.currentTimeMillis();
+            String png = wd("GET", "/session/" + session + "/screenshot", null).getString("value");
+            long after = System.currentTimeMillis();
+            BufferedImage shot = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+            edge.screenshotMillis.add(after - before);
+            Long shown = decodeClock(shot, r);
+            if (shown != null) {
+                long distance = (before + after) / 2 - (baseMillis + shown);
+                distances.add(distance);
+                log("live edge: %d ms behind (screenshot %d ms, currentTime %.2f s)",
+                        distance, after - before, r.getDouble("t"));
+                ImageIO.write(shot, "png", work.resolve("live-edge.png").toFile());
+            } else {
+                log("screenshot %d: clock strip not readable", edge.attempts);
+            }
+            Thread.sleep(1000);
+        }
+        return distances;
     }
 
     /** The burnt-in clock of the frame on screen, or null when a block does not read as bit/complement. */
@@ -423,7 +462,8 @@ public final class VideoLatency {
             return;
         }
         md.append(String.format(Locale.ROOT, "| %s | %,d%s | %,d%s | %s |%n", name, median(values), unit,
-                Collections.max(values), unit, values));
+                Collections.max(values), unit,
+                values.size() <= 6 ? values.toString() : values.size() + ", min " + Collections.min(values) + unit));
     }
 
     static long median(List<Long> values) {
