@@ -21,7 +21,7 @@ import org.originlive.common.Periodic;
 import org.originlive.i18n.Lang;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
-import org.originlive.sale.SaleService;
+import org.originlive.sale.SaleQueries;
 
 /**
  * This replica's audience, one {@link SaleRoom} per watched sale. Committed changes arrive from
@@ -32,7 +32,7 @@ import org.originlive.sale.SaleService;
 public class SaleRooms {
 
     private final Map<UUID, SaleRoom> rooms = new ConcurrentHashMap<>();
-    private final SaleService sales;
+    private final SaleQueries sales;
     private final Frames frames;
     private final LiveMetrics metrics;
     private final ViewerCounts counts;
@@ -46,7 +46,7 @@ public class SaleRooms {
     private long flushes;
 
     SaleRooms(
-            SaleService sales,
+            SaleQueries sales,
             Frames frames,
             LiveMetrics metrics,
             ViewerCounts counts,

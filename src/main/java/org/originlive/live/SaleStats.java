@@ -7,7 +7,7 @@ import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.Role;
 import org.originlive.order.SaleOrderTotals;
-import org.originlive.sale.SaleService;
+import org.originlive.sale.SaleQueries;
 
 /** A sale's numbers for its host: paid orders from the database, audience from the rooms. */
 @ApplicationScoped
@@ -23,12 +23,12 @@ public class SaleStats {
             long viewers,
             long peakViewers) {}
 
-    private final SaleService sales;
+    private final SaleQueries sales;
     private final SaleOrderTotals orders;
     private final SaleRooms rooms;
     private final AudiencePeaks peaks;
 
-    SaleStats(SaleService sales, SaleOrderTotals orders, SaleRooms rooms, AudiencePeaks peaks) {
+    SaleStats(SaleQueries sales, SaleOrderTotals orders, SaleRooms rooms, AudiencePeaks peaks) {
         this.sales = sales;
         this.orders = orders;
         this.rooms = rooms;

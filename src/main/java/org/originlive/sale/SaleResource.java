@@ -37,13 +37,23 @@ import org.originlive.i18n.Languages;
 @Tag(name = "Live sales")
 public class SaleResource {
 
-    private final SaleService sales;
+    private final SaleQueries sales;
+    private final SaleCreation creation;
+    private final SaleLifecycle lifecycle;
     private final Languages languages;
     private final JsonWebToken jwt;
     private final CurrentIdentityAssociation identity;
 
-    SaleResource(SaleService sales, Languages languages, JsonWebToken jwt, CurrentIdentityAssociation identity) {
+    SaleResource(
+            SaleQueries sales,
+            SaleCreation creation,
+            SaleLifecycle lifecycle,
+            Languages languages,
+            JsonWebToken jwt,
+            CurrentIdentityAssociation identity) {
         this.sales = sales;
+        this.creation = creation;
+        this.lifecycle = lifecycle;
         this.languages = languages;
         this.jwt = jwt;
         this.identity = identity;
@@ -62,9 +72,10 @@ public class SaleResource {
             responseCode = "409",
             description = "insufficient-stock: a product has less stock than the item's quantity")
     public Uni<Response> create(@Valid @NotNull SaleApi.CreateSale request) {
-        return sales.create(Caller.of(jwt), request).map(sale -> Response.created(URI.create("/api/sales/" + sale.id()))
-                .entity(sale)
-                .build());
+        return creation.create(Caller.of(jwt), request)
+                .map(sale -> Response.created(URI.create("/api/sales/" + sale.id()))
+                        .entity(sale)
+                        .build());
     }
 
     @GET
@@ -129,7 +140,7 @@ public class SaleResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> start(UUID id) {
-        return sales.change(Caller.of(jwt), id, SaleStatus.LIVE);
+        return lifecycle.change(Caller.of(jwt), id, SaleStatus.LIVE);
     }
 
     @POST
@@ -143,7 +154,7 @@ public class SaleResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> end(UUID id) {
-        return sales.change(Caller.of(jwt), id, SaleStatus.ENDED);
+        return lifecycle.change(Caller.of(jwt), id, SaleStatus.ENDED);
     }
 
     @POST
@@ -157,7 +168,7 @@ public class SaleResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> cancel(UUID id) {
-        return sales.change(Caller.of(jwt), id, SaleStatus.CANCELLED);
+        return lifecycle.change(Caller.of(jwt), id, SaleStatus.CANCELLED);
     }
 
     @POST
@@ -171,6 +182,6 @@ public class SaleResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition: the sale is over")
     public Uni<SaleApi.SaleView> pin(UUID id, @Valid @NotNull SaleApi.PinRequest request) {
-        return sales.pin(Caller.of(jwt), id, request.itemId());
+        return lifecycle.pin(Caller.of(jwt), id, request.itemId());
     }
 }

@@ -21,13 +21,13 @@ import org.originlive.common.Periodic;
 public class SaleScheduler {
 
     private final SaleRepository sales;
-    private final SaleService service;
+    private final SaleLifecycle service;
     private final Clock clock;
     private final Vertx vertx;
     private final SaleConfig config;
     private Periodic timer;
 
-    SaleScheduler(SaleRepository sales, SaleService service, Clock clock, Vertx vertx, SaleConfig config) {
+    SaleScheduler(SaleRepository sales, SaleLifecycle service, Clock clock, Vertx vertx, SaleConfig config) {
         this.sales = sales;
         this.service = service;
         this.clock = clock;

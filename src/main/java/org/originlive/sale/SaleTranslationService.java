@@ -15,11 +15,11 @@ import org.originlive.i18n.Translations;
 @ApplicationScoped
 public class SaleTranslationService {
 
-    private final SaleService sales;
+    private final SaleQueries sales;
     private final Translations translations;
     private final Languages languages;
 
-    SaleTranslationService(SaleService sales, Translations translations, Languages languages) {
+    SaleTranslationService(SaleQueries sales, Translations translations, Languages languages) {
         this.sales = sales;
         this.translations = translations;
         this.languages = languages;
