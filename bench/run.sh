@@ -54,14 +54,15 @@ echo "== PostgreSQL $($PGBIN/postgres --version | awk '{print $3}') on port $PGP
 start_pg "$WORK" "$PGPORT"
 
 echo "== app on port $APPPORT"
-# Load tests connect from one address: the per-address limits must be off.
+# Load tests connect from one address: the per-address limits must be off. One replica: start-up
+# keys are fine (prod refuses to start without keys unless told so).
 QUARKUS_HTTP_PORT=$APPPORT \
 QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://localhost:$PGPORT/postgres \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:$PGPORT/postgres \
 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
 ORIGINLIVE_ADMIN_EMAIL=admin@bench.originlive.org ORIGINLIVE_ADMIN_PASSWORD=bench-admin-password \
 ORIGINLIVE_AUTH_BCRYPT_COST=4 ORIGINLIVE_AUTH_TOKEN_LIFETIME=2h \
-ORIGINLIVE_RATE_LIMIT_ENABLED=false \
+ORIGINLIVE_RATE_LIMIT_ENABLED=false ORIGINLIVE_JWT_EPHEMERAL_KEYS=true \
   $ON_APP java ${BENCH_APP_JAVA_OPTS:-} -jar "$APP_JAR" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 
