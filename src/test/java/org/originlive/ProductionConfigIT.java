@@ -51,8 +51,8 @@ class ProductionConfigIT {
 
     private static final Path K8S = Path.of("k8s", "base");
     private static final String DB_SERVICE = "origin-live-db-rw:5432";
-    private static final String ADMIN_EMAIL = "admin@prod-config.originlive.org";
-    private static final String ADMIN_PASSWORD = "prod-config-admin-password";
+    private static final String ADMIN_EMAIL = Api.ADMIN_EMAIL;
+    private static final String ADMIN_PASSWORD = Api.ADMIN_PASSWORD;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String HOOK_SECRET =
@@ -137,6 +137,45 @@ class ProductionConfigIT {
         me(c, tokenA).then().statusCode(401);
         me(c, tokenB).then().statusCode(200);
         assertThat(kid(login(c, email).path("accessToken"))).isEqualTo(current.thumbprint());
+
+        mediaSettingsReachTheApp(c);
+    }
+
+    /**
+     * The ConfigMap's media settings and the media Secret, as the pod got them: the host is shown
+     * the ingest address, the engine's callbacks pass with the Secret's hook secret and this engine
+     * id (and only with them), and the playlist is served from the playback base.
+     */
+    private static void mediaSettingsReachTheApp(Replica replica) throws IOException {
+        Map<String, String> media = read("configmap.yaml", ConfigMap.class).getData();
+        int previousPort = RestAssured.port;
+        RestAssured.port = replica.port;
+        try {
+            String host = Api.host();
+            String sale = Api.liveSale(host, Api.product(Api.cooperative(), 100, 5), 5, 1);
+            Response stream = Api.as(host).get("/api/sales/" + sale + "/stream");
+            stream.then().statusCode(200);
+            assertThat(stream.<String>path("ingestUrl")).isEqualTo(media.get("ORIGINLIVE_MEDIA_INGEST_URL"));
+            String hooks = "/api/media/hooks/on_publish?engine=" + media.get("ORIGINLIVE_MEDIA_ENGINE_ID") + "&secret=";
+            publish(hooks + "not-the-secret", stream.path("streamKey")).then().statusCode(403);
+            publish(hooks + HOOK_SECRET, stream.path("streamKey")).then().statusCode(302);
+            assertThat(Api.anonymous().get("/api/sales/" + sale).<String>path("video.playbackUrl"))
+                    .startsWith(media.get("ORIGINLIVE_MEDIA_PLAYBACK_BASE_URL") + "/");
+        } finally {
+            RestAssured.port = previousPort;
+        }
+    }
+
+    private static Response publish(String hook, String streamKey) {
+        return RestAssured.given()
+                .redirects()
+                .follow(false)
+                .contentType(ContentType.URLENC)
+                .formParam("call", "publish")
+                .formParam("app", "live")
+                .formParam("name", streamKey)
+                .formParam("clientid", "7")
+                .post(hook);
     }
 
     @Test
