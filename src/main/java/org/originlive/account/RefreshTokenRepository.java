@@ -1,7 +1,6 @@
 package org.originlive.account;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -10,6 +9,8 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Role;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * Refresh tokens in SQL, by hash only. Each state change is one conditional statement, so two
@@ -19,10 +20,10 @@ import org.originlive.common.Rows;
 @OwnsTables("refresh_token")
 public class RefreshTokenRepository {
 
-    private final Pool pool;
+    private final Tx db;
 
-    RefreshTokenRepository(Pool pool) {
-        this.pool = pool;
+    RefreshTokenRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
     /** Whom a rotated token belonged to, as the user row says now (roles may have changed). */
@@ -30,7 +31,8 @@ public class RefreshTokenRepository {
 
     /** The first token of a new family (a login). */
     public Uni<Void> start(UUID userId, byte[] hash, Duration lifetime) {
-        return pool.preparedQuery("INSERT INTO refresh_token (id, user_id, family_id, token_hash, expires_at)"
+        return db.sql()
+                .preparedQuery("INSERT INTO refresh_token (id, user_id, family_id, token_hash, expires_at)"
                         + " VALUES ($1, $2, $3, $4, now() + $5 * interval '1 millisecond')")
                 .execute(Tuple.of(UUID.randomUUID(), userId, UUID.randomUUID(), hash, lifetime.toMillis()))
                 .replaceWithVoid();
@@ -41,7 +43,8 @@ public class RefreshTokenRepository {
      * when the token is unknown, spent, revoked or expired (or a racing request spent it first).
      */
     public Uni<Optional<Holder>> rotate(byte[] hash, byte[] successorHash, Duration lifetime) {
-        return pool.preparedQuery(
+        return db.sql()
+                .preparedQuery(
                         "WITH spent AS ("
                                 + " UPDATE refresh_token SET spent_at = now(), replaced_by = $2"
                                 + " WHERE token_hash = $1 AND spent_at IS NULL AND revoked_at IS NULL AND expires_at > now()"
@@ -62,7 +65,8 @@ public class RefreshTokenRepository {
 
     /** If the token was already spent, revokes its whole family; true when it did (a reuse). */
     public Uni<Boolean> revokeFamilyIfSpent(byte[] hash) {
-        return pool.preparedQuery("UPDATE refresh_token SET revoked_at = now()"
+        return db.sql()
+                .preparedQuery("UPDATE refresh_token SET revoked_at = now()"
                         + " WHERE family_id = (SELECT family_id FROM refresh_token"
                         + " WHERE token_hash = $1 AND spent_at IS NOT NULL)"
                         + " AND revoked_at IS NULL")
@@ -72,7 +76,8 @@ public class RefreshTokenRepository {
 
     /** Revokes the family of the token, whatever state the token is in (sign-out). */
     public Uni<Void> revokeFamily(byte[] hash) {
-        return pool.preparedQuery("UPDATE refresh_token SET revoked_at = now()"
+        return db.sql()
+                .preparedQuery("UPDATE refresh_token SET revoked_at = now()"
                         + " WHERE family_id = (SELECT family_id FROM refresh_token WHERE token_hash = $1)"
                         + " AND revoked_at IS NULL")
                 .execute(Tuple.of(hash))
@@ -81,7 +86,8 @@ public class RefreshTokenRepository {
 
     /** Deletes families whose every token expired before the cutoff; returns the rows removed. */
     public Uni<Integer> purge(Duration expiredFor) {
-        return pool.preparedQuery("DELETE FROM refresh_token WHERE family_id IN ("
+        return db.sql()
+                .preparedQuery("DELETE FROM refresh_token WHERE family_id IN ("
                         + " SELECT family_id FROM refresh_token GROUP BY family_id"
                         + " HAVING max(expires_at) < now() - $1 * interval '1 millisecond')")
                 .execute(Tuple.of(expiredFor.toMillis()))

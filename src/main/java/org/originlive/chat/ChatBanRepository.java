@@ -3,9 +3,7 @@ package org.originlive.chat;
 import static org.originlive.chat.ChatRepository.utc;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -15,34 +13,39 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Bans and timeouts per sale (the chat_ban table). */
 @ApplicationScoped
 @OwnsTables("chat_ban")
 public class ChatBanRepository {
 
-    private final Pool pool;
+    private final Tx db;
 
-    ChatBanRepository(Pool pool) {
-        this.pool = pool;
+    ChatBanRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
-    Uni<Optional<Instant>> bannedUntil(SqlClient tx, UUID saleId, UUID userId, Instant now) {
-        return tx.preparedQuery("SELECT until FROM chat_ban WHERE sale_id = $1 AND user_id = $2 AND until > $3")
+    Uni<Optional<Instant>> bannedUntil(Tx tx, UUID saleId, UUID userId, Instant now) {
+        return tx.sql()
+                .preparedQuery("SELECT until FROM chat_ban WHERE sale_id = $1 AND user_id = $2 AND until > $3")
                 .execute(Tuple.of(saleId, userId, utc(now)))
                 .map(rows ->
                         Rows.first(rows).map(r -> r.getOffsetDateTime("until").toInstant()));
     }
 
     /** The user's account role, or empty for an unknown user. */
-    Uni<Optional<String>> userRole(SqlClient client, UUID userId) {
-        return client.preparedQuery("SELECT role FROM app_user WHERE id = $1")
+    Uni<Optional<String>> userRole(Tx client, UUID userId) {
+        return client.sql()
+                .preparedQuery("SELECT role FROM app_user WHERE id = $1")
                 .execute(Tuple.of(userId))
                 .map(rows -> Rows.first(rows).map(r -> r.getString("role")));
     }
 
-    Uni<ChatApi.Ban> ban(SqlClient tx, UUID saleId, UUID userId, Instant until, String reason, UUID by) {
-        return tx.preparedQuery("INSERT INTO chat_ban (sale_id, user_id, until, reason, created_by)"
+    Uni<ChatApi.Ban> ban(Tx tx, UUID saleId, UUID userId, Instant until, String reason, UUID by) {
+        return tx.sql()
+                .preparedQuery("INSERT INTO chat_ban (sale_id, user_id, until, reason, created_by)"
                         + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sale_id, user_id) DO UPDATE SET"
                         + " until = excluded.until, reason = excluded.reason, created_by = excluded.created_by,"
                         + " created_at = now() RETURNING user_id, until, reason")
@@ -50,14 +53,16 @@ public class ChatBanRepository {
                 .map(rows -> ban(rows.iterator().next()));
     }
 
-    Uni<Void> unban(SqlClient client, UUID saleId, UUID userId) {
-        return client.preparedQuery("DELETE FROM chat_ban WHERE sale_id = $1 AND user_id = $2")
+    Uni<Void> unban(Tx client, UUID saleId, UUID userId) {
+        return client.sql()
+                .preparedQuery("DELETE FROM chat_ban WHERE sale_id = $1 AND user_id = $2")
                 .execute(Tuple.of(saleId, userId))
                 .replaceWithVoid();
     }
 
     Uni<List<ChatApi.Ban>> bans(UUID saleId) {
-        return pool.preparedQuery("SELECT user_id, until, reason FROM chat_ban"
+        return db.sql()
+                .preparedQuery("SELECT user_id, until, reason FROM chat_ban"
                         + " WHERE sale_id = $1 AND until > clock_timestamp() ORDER BY until, user_id")
                 .execute(Tuple.of(saleId))
                 .map(rows -> {

@@ -3,10 +3,10 @@ package org.originlive.chat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Tx;
 
 /**
  * Announces chat changes with {@code pg_notify} inside the changing transaction, so only committed
@@ -24,8 +24,9 @@ public class ChatEvents {
         this.json = json;
     }
 
-    Uni<Void> publish(SqlClient tx, ChatEvent event) {
-        return tx.preparedQuery("SELECT pg_notify($1, $2)")
+    Uni<Void> publish(Tx tx, ChatEvent event) {
+        return tx.sql()
+                .preparedQuery("SELECT pg_notify($1, $2)")
                 .execute(Tuple.of(CHANNEL, encode(event)))
                 .replaceWithVoid();
     }

@@ -8,10 +8,13 @@ import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.Params;
 import org.originlive.common.ProblemException;
+import org.originlive.common.Transactions;
 
 /** Reading a sale's chat: public for VISIBLE messages (also after the sale ended), HELD for moderators. */
 @ApplicationScoped
 public class ChatHistoryService {
+
+    private final Transactions transactions;
 
     static final int MAX_LIMIT = 200;
 
@@ -19,7 +22,8 @@ public class ChatHistoryService {
     private final ChatService service;
     private final ChatConfig config;
 
-    ChatHistoryService(ChatRepository chat, ChatService service, ChatConfig config) {
+    ChatHistoryService(Transactions transactions, ChatRepository chat, ChatService service, ChatConfig config) {
+        this.transactions = transactions;
         this.chat = chat;
         this.service = service;
         this.config = config;
@@ -45,7 +49,7 @@ public class ChatHistoryService {
             if (afterSeq != null) {
                 throw ProblemException.badRequest("afterSeq applies to VISIBLE messages; HELD ones have no seq");
             }
-            return service.moderate(chat.pool(), caller, saleId)
+            return service.moderate(transactions.autoCommit(), caller, saleId)
                     .flatMap(sale -> chat.held(saleId, limit, kind))
                     .flatMap(items -> page(saleId, items));
         }

@@ -1,10 +1,8 @@
 package org.originlive.chat;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** The chat tables in SQL. Every change of a sale's chat first takes its room row lock ({@link #lockRoom}). */
 @ApplicationScoped
@@ -41,18 +41,15 @@ public class ChatRepository {
     /** A user's recent messages in a sale, for the moderation rules. */
     record Recent(Instant lastMessage, Instant lastQuestion, Instant nthLatest, Instant now) {}
 
-    private final Pool pool;
+    private final Tx db;
 
-    ChatRepository(Pool pool) {
-        this.pool = pool;
+    ChatRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
-    Pool pool() {
-        return pool;
-    }
-
-    Uni<Optional<SaleInfo>> sale(SqlClient client, UUID saleId) {
-        return client.preparedQuery("SELECT status, host_id, ends_at FROM sale WHERE id = $1")
+    Uni<Optional<SaleInfo>> sale(Tx client, UUID saleId) {
+        return client.sql()
+                .preparedQuery("SELECT status, host_id, ends_at FROM sale WHERE id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows)
                         .map(r -> new SaleInfo(
@@ -65,8 +62,9 @@ public class ChatRepository {
      * Creates the sale's room row if needed and locks it until commit: one writer of a sale's chat
      * at a time, on every replica. The clock is read after the lock, so times follow lock order.
      */
-    Uni<Room> lockRoom(SqlClient tx, UUID saleId) {
-        return tx.preparedQuery("INSERT INTO chat_room (sale_id) VALUES ($1)"
+    Uni<Room> lockRoom(Tx tx, UUID saleId) {
+        return tx.sql()
+                .preparedQuery("INSERT INTO chat_room (sale_id) VALUES ($1)"
                         + " ON CONFLICT (sale_id) DO UPDATE SET sale_id = excluded.sale_id"
                         + " RETURNING enabled, slow_mode_seconds, blocked_terms, pinned_message_id,"
                         + " clock_timestamp() AS now")
@@ -76,14 +74,16 @@ public class ChatRepository {
 
     /** The room's settings without a lock; defaults when nobody changed them yet. */
     Uni<Room> readRoom(UUID saleId) {
-        return pool.preparedQuery("SELECT enabled, slow_mode_seconds, blocked_terms, pinned_message_id"
+        return db.sql()
+                .preparedQuery("SELECT enabled, slow_mode_seconds, blocked_terms, pinned_message_id"
                         + " FROM chat_room WHERE sale_id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows).map(r -> room(r, null)).orElse(new Room(true, 0, List.of(), null, null)));
     }
 
-    Uni<Long> nextSeq(SqlClient tx, UUID saleId) {
-        return tx.preparedQuery("UPDATE chat_room SET last_seq = last_seq + 1 WHERE sale_id = $1 RETURNING last_seq")
+    Uni<Long> nextSeq(Tx tx, UUID saleId) {
+        return tx.sql()
+                .preparedQuery("UPDATE chat_room SET last_seq = last_seq + 1 WHERE sale_id = $1 RETURNING last_seq")
                 .execute(Tuple.of(saleId))
                 .map(rows -> rows.iterator().next().getLong("last_seq"));
     }
@@ -92,8 +92,9 @@ public class ChatRepository {
      * The user's last message, last question and {@code n}-th latest message within the last
      * {@code lookback}, with the database clock they were judged by.
      */
-    Uni<Recent> recent(SqlClient client, UUID saleId, UUID userId, Duration lookback, int n) {
-        return client.preparedQuery("WITH c AS (SELECT clock_timestamp() AS now),"
+    Uni<Recent> recent(Tx client, UUID saleId, UUID userId, Duration lookback, int n) {
+        return client.sql()
+                .preparedQuery("WITH c AS (SELECT clock_timestamp() AS now),"
                         + " m AS (SELECT created_at, kind FROM chat_message, c WHERE sale_id = $1 AND author_id = $2"
                         + "  AND created_at > c.now - make_interval(secs => $3))"
                         + " SELECT c.now, (SELECT max(created_at) FROM m) AS last_message,"
@@ -115,7 +116,7 @@ public class ChatRepository {
      * name is cut to its local part, so a message never carries an email.
      */
     Uni<Optional<ChatApi.ChatMessage>> insert(
-            SqlClient tx,
+            Tx tx,
             UUID id,
             UUID saleId,
             Long seq,
@@ -125,7 +126,8 @@ public class ChatRepository {
             String body,
             ChatApi.Status status,
             Instant now) {
-        return tx.preparedQuery("INSERT INTO chat_message (" + MESSAGE_COLUMNS + ")"
+        return tx.sql()
+                .preparedQuery("INSERT INTO chat_message (" + MESSAGE_COLUMNS + ")"
                         + " SELECT $1, $2, $3, u.id,"
                         + " CASE WHEN u.display_name ~ '^[^@[:space:]]+@[^@[:space:]]+$'"
                         + "  THEN split_part(u.display_name, '@', 1) ELSE u.display_name END,"
@@ -137,21 +139,24 @@ public class ChatRepository {
                 .map(rows -> Rows.first(rows).map(ChatRepository::message));
     }
 
-    Uni<Optional<ChatApi.ChatMessage>> find(SqlClient client, UUID saleId, UUID messageId) {
-        return client.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE id = $1 AND sale_id = $2")
+    Uni<Optional<ChatApi.ChatMessage>> find(Tx client, UUID saleId, UUID messageId) {
+        return client.sql()
+                .preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE id = $1 AND sale_id = $2")
                 .execute(Tuple.of(messageId, saleId))
                 .map(rows -> Rows.first(rows).map(ChatRepository::message));
     }
 
-    Uni<ChatApi.ChatMessage> setStatus(SqlClient tx, UUID messageId, ChatApi.Status status, Long seq) {
-        return tx.preparedQuery("UPDATE chat_message SET status = $2, seq = coalesce($3, seq) WHERE id = $1"
+    Uni<ChatApi.ChatMessage> setStatus(Tx tx, UUID messageId, ChatApi.Status status, Long seq) {
+        return tx.sql()
+                .preparedQuery("UPDATE chat_message SET status = $2, seq = coalesce($3, seq) WHERE id = $1"
                         + " RETURNING " + MESSAGE_COLUMNS)
                 .execute(Tuple.of(messageId, status.name(), seq))
                 .map(rows -> message(rows.iterator().next()));
     }
 
-    Uni<Void> pin(SqlClient tx, UUID saleId, UUID messageId) {
-        return tx.preparedQuery("UPDATE chat_room SET pinned_message_id = $2 WHERE sale_id = $1")
+    Uni<Void> pin(Tx tx, UUID saleId, UUID messageId) {
+        return tx.sql()
+                .preparedQuery("UPDATE chat_room SET pinned_message_id = $2 WHERE sale_id = $1")
                 .execute(Tuple.of(saleId, messageId))
                 .replaceWithVoid();
     }
@@ -167,12 +172,13 @@ public class ChatRepository {
         if (afterSeq != null) {
             params.add(afterSeq);
         }
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(ChatRepository::messages);
+        return db.sql().preparedQuery(sql).execute(Tuple.from(params)).map(ChatRepository::messages);
     }
 
     /** Messages waiting for review, oldest first. */
     Uni<List<ChatApi.ChatMessage>> held(UUID saleId, int limit, ChatApi.Kind kind) {
-        return pool.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE sale_id = $1"
+        return db.sql()
+                .preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE sale_id = $1"
                         + " AND status = 'HELD' AND ($3::text IS NULL OR kind = $3) ORDER BY created_at LIMIT $2")
                 .execute(Tuple.from(Arrays.asList(saleId, limit, kind == null ? null : kind.name())))
                 .map(ChatRepository::messages);
@@ -180,7 +186,8 @@ public class ChatRepository {
 
     /** The sale's last given seq; empty when the sale does not exist. */
     Uni<Optional<Long>> latestSeq(UUID saleId) {
-        return pool.preparedQuery("SELECT coalesce(r.last_seq, 0) AS last_seq FROM sale s"
+        return db.sql()
+                .preparedQuery("SELECT coalesce(r.last_seq, 0) AS last_seq FROM sale s"
                         + " LEFT JOIN chat_room r ON r.sale_id = s.id WHERE s.id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows).map(r -> r.getLong("last_seq")));
@@ -190,7 +197,8 @@ public class ChatRepository {
     record Extras(ChatApi.ChatMessage pinned, ChatApi.Reactions reactions) {}
 
     Uni<Extras> extras(UUID saleId) {
-        return pool.preparedQuery("SELECT r.like_count, r.heart_count, r.fire_count, m.id, m.sale_id, m.seq,"
+        return db.sql()
+                .preparedQuery("SELECT r.like_count, r.heart_count, r.fire_count, m.id, m.sale_id, m.seq,"
                         + " m.author_id, m.author_name, m.author_role, m.kind, m.body, m.status, m.created_at"
                         + " FROM chat_room r LEFT JOIN chat_message m ON m.id = r.pinned_message_id"
                         + " WHERE r.sale_id = $1")
@@ -200,8 +208,9 @@ public class ChatRepository {
                         .orElse(new Extras(null, ChatApi.Reactions.NONE)));
     }
 
-    Uni<Void> saveSettings(SqlClient tx, UUID saleId, boolean enabled, int slowModeSeconds, List<String> terms) {
-        return tx.preparedQuery("UPDATE chat_room SET enabled = $2, slow_mode_seconds = $3, blocked_terms = $4"
+    Uni<Void> saveSettings(Tx tx, UUID saleId, boolean enabled, int slowModeSeconds, List<String> terms) {
+        return tx.sql()
+                .preparedQuery("UPDATE chat_room SET enabled = $2, slow_mode_seconds = $3, blocked_terms = $4"
                         + " WHERE sale_id = $1")
                 .execute(Tuple.of(saleId, enabled, slowModeSeconds, terms.toArray(new String[0])))
                 .replaceWithVoid();

@@ -1,13 +1,14 @@
 package org.originlive.chat;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * Posting and moderating messages. Every write takes the sale's room row lock first (then the
@@ -16,6 +17,8 @@ import org.originlive.common.Role;
  */
 @ApplicationScoped
 public class ChatService {
+
+    private final Transactions transactions;
 
     static final int MAX_BODY = 200;
 
@@ -26,7 +29,13 @@ public class ChatService {
     private final ChatMetrics metrics;
 
     ChatService(
-            ChatRepository chat, ChatBanRepository banned, ChatEvents events, ChatRules rules, ChatMetrics metrics) {
+            Transactions transactions,
+            ChatRepository chat,
+            ChatBanRepository banned,
+            ChatEvents events,
+            ChatRules rules,
+            ChatMetrics metrics) {
+        this.transactions = transactions;
         this.chat = chat;
         this.banned = banned;
         this.events = events;
@@ -37,9 +46,9 @@ public class ChatService {
     public Uni<ChatApi.ChatMessage> post(Caller caller, UUID saleId, ChatApi.PostMessage request) {
         String body = ChatText.line("body", request.body(), MAX_BODY);
         ChatApi.Kind kind = request.kind() == null ? ChatApi.Kind.TEXT : request.kind();
-        return sale(chat.pool(), saleId)
+        return sale(transactions.autoCommit(), saleId)
                 .call(sale -> precheck(caller, saleId, sale, kind))
-                .flatMap(sale -> chat.pool().withTransaction(tx -> chat.lockRoom(tx, saleId)
+                .flatMap(sale -> transactions.inTransaction(tx -> chat.lockRoom(tx, saleId)
                         .call(room -> admit(tx, caller, saleId, sale, room, kind))
                         .flatMap(room -> store(tx, caller, saleId, sale, room, kind, body))))
                 .invoke(message -> metrics.posted(message.status()));
@@ -47,7 +56,7 @@ public class ChatService {
 
     /** HELD → VISIBLE with the next seq; anything else is a 409. */
     public Uni<ChatApi.ChatMessage> approve(Caller caller, UUID saleId, UUID messageId) {
-        return chat.pool().withTransaction(tx -> lockedMessage(
+        return transactions.inTransaction(tx -> lockedMessage(
                         tx, caller, saleId, messageId, ChatApi.Status.HELD, ProblemType.NOT_HELD, "approved")
                 .flatMap(message -> chat.nextSeq(tx, saleId))
                 .flatMap(seq -> chat.setStatus(tx, messageId, ChatApi.Status.VISIBLE, seq))
@@ -56,7 +65,7 @@ public class ChatService {
 
     /** For a moderator, under the room lock: the sale's message, which must be {@code required}. */
     private Uni<ChatApi.ChatMessage> lockedMessage(
-            SqlClient tx,
+            Tx tx,
             Caller caller,
             UUID saleId,
             UUID messageId,
@@ -78,8 +87,8 @@ public class ChatService {
 
     /** VISIBLE or HELD → DELETED, unpinning it; deleting a deleted message changes nothing. */
     public Uni<Void> delete(Caller caller, UUID saleId, UUID messageId) {
-        return chat.pool()
-                .withTransaction(tx -> moderate(tx, caller, saleId)
+        return transactions
+                .inTransaction(tx -> moderate(tx, caller, saleId)
                         .flatMap(sale -> chat.lockRoom(tx, saleId))
                         .flatMap(room -> message(tx, saleId, messageId).flatMap(message -> {
                             if (message.status() == ChatApi.Status.DELETED) {
@@ -104,21 +113,21 @@ public class ChatService {
 
     /** One pinned message per sale; a new pin replaces the old. Only VISIBLE messages. */
     public Uni<ChatApi.ChatMessage> pin(Caller caller, UUID saleId, UUID messageId) {
-        return chat.pool().withTransaction(tx -> lockedMessage(
+        return transactions.inTransaction(tx -> lockedMessage(
                         tx, caller, saleId, messageId, ChatApi.Status.VISIBLE, ProblemType.NOT_VISIBLE, "pinned")
                 .call(message -> chat.pin(tx, saleId, messageId))
                 .call(message -> events.publish(tx, ChatEvent.pinned(saleId, message))));
     }
 
     public Uni<Void> unpin(Caller caller, UUID saleId) {
-        return chat.pool().withTransaction(tx -> moderate(tx, caller, saleId)
+        return transactions.inTransaction(tx -> moderate(tx, caller, saleId)
                 .flatMap(sale -> chat.lockRoom(tx, saleId))
                 .flatMap(room ->
                         room.pinnedMessageId() == null ? Uni.createFrom().voidItem() : unpinned(tx, saleId)));
     }
 
     /** The sale, or 404; then 403 unless the caller moderates it (its host, or any admin). */
-    Uni<ChatRepository.SaleInfo> moderate(SqlClient client, Caller caller, UUID saleId) {
+    Uni<ChatRepository.SaleInfo> moderate(Tx client, Caller caller, UUID saleId) {
         return sale(client, saleId).invoke(sale -> {
             if (!isModerator(caller, sale)) {
                 throw ProblemException.forbidden("Only the sale's host or an admin may moderate its chat");
@@ -126,7 +135,7 @@ public class ChatService {
         });
     }
 
-    Uni<ChatRepository.SaleInfo> sale(SqlClient client, UUID saleId) {
+    Uni<ChatRepository.SaleInfo> sale(Tx client, UUID saleId) {
         return chat.sale(client, saleId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)));
     }
@@ -136,7 +145,7 @@ public class ChatService {
     }
 
     private Uni<Void> admit(
-            SqlClient tx,
+            Tx tx,
             Caller caller,
             UUID saleId,
             ChatRepository.SaleInfo sale,
@@ -173,7 +182,7 @@ public class ChatService {
             return Uni.createFrom().voidItem();
         }
         return chat.readRoom(saleId).flatMap(room -> chat.recent(
-                        chat.pool(),
+                        transactions.autoCommit(),
                         saleId,
                         caller.id(),
                         rules.lookback(room.slowModeSeconds()),
@@ -183,7 +192,7 @@ public class ChatService {
     }
 
     private Uni<ChatApi.ChatMessage> store(
-            SqlClient tx,
+            Tx tx,
             Caller caller,
             UUID saleId,
             ChatRepository.SaleInfo sale,
@@ -207,12 +216,12 @@ public class ChatService {
                 .call(message -> held ? Uni.createFrom().voidItem() : events.publish(tx, ChatEvent.chat(message)));
     }
 
-    private Uni<ChatApi.ChatMessage> message(SqlClient tx, UUID saleId, UUID messageId) {
+    private Uni<ChatApi.ChatMessage> message(Tx tx, UUID saleId, UUID messageId) {
         return chat.find(tx, saleId, messageId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Message", messageId)));
     }
 
-    private Uni<Void> unpinned(SqlClient tx, UUID saleId) {
+    private Uni<Void> unpinned(Tx tx, UUID saleId) {
         return chat.pin(tx, saleId, null).call(x -> events.publish(tx, ChatEvent.pinned(saleId, null)));
     }
 }

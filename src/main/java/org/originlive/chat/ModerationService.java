@@ -11,10 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
+import org.originlive.common.Transactions;
 
 /** Bans, timeouts and chat settings of a sale, for its host and admins. */
 @ApplicationScoped
 public class ModerationService {
+
+    private final Transactions transactions;
 
     static final int MAX_BAN_SECONDS = 1_209_600;
     static final int MAX_SLOW_MODE = 120;
@@ -27,7 +30,13 @@ public class ModerationService {
     private final ChatService service;
     private final ChatMetrics metrics;
 
-    ModerationService(ChatRepository chat, ChatBanRepository banned, ChatService service, ChatMetrics metrics) {
+    ModerationService(
+            Transactions transactions,
+            ChatRepository chat,
+            ChatBanRepository banned,
+            ChatService service,
+            ChatMetrics metrics) {
+        this.transactions = transactions;
         this.chat = chat;
         this.banned = banned;
         this.service = service;
@@ -48,8 +57,8 @@ public class ModerationService {
         }
         String reason = request.reason() == null ? null : ChatText.line("reason", request.reason(), MAX_REASON);
         UUID userId = request.userId();
-        return chat.pool()
-                .withTransaction(tx -> service.moderate(tx, caller, saleId).flatMap(sale -> chat.lockRoom(tx, saleId)
+        return transactions
+                .inTransaction(tx -> service.moderate(tx, caller, saleId).flatMap(sale -> chat.lockRoom(tx, saleId)
                         .call(room -> banned.userRole(tx, userId).invoke(role -> {
                             if (role.isEmpty()) {
                                 throw ProblemException.invalid("userId", "no such user");
@@ -68,26 +77,26 @@ public class ModerationService {
     }
 
     public Uni<Void> unban(Caller caller, UUID saleId, UUID userId) {
-        return chat.pool().withTransaction(tx -> service.moderate(tx, caller, saleId)
-                .flatMap(sale -> banned.unban(tx, saleId, userId)));
+        return transactions.inTransaction(
+                tx -> service.moderate(tx, caller, saleId).flatMap(sale -> banned.unban(tx, saleId, userId)));
     }
 
     public Uni<ChatApi.Bans> bans(Caller caller, UUID saleId) {
-        return service.moderate(chat.pool(), caller, saleId)
+        return service.moderate(transactions.autoCommit(), caller, saleId)
                 .flatMap(sale -> banned.bans(saleId))
                 .map(ChatApi.Bans::new);
     }
 
     public Uni<ChatApi.Settings> settings(Caller caller, UUID saleId) {
-        return service.moderate(chat.pool(), caller, saleId)
+        return service.moderate(transactions.autoCommit(), caller, saleId)
                 .flatMap(sale -> chat.readRoom(saleId))
                 .map(room -> new ChatApi.Settings(room.enabled(), room.slowModeSeconds(), room.blockedTerms()));
     }
 
     public Uni<ChatApi.Settings> change(Caller caller, UUID saleId, ChatApi.Settings request) {
         ChatApi.Settings settings = validate(request);
-        return chat.pool()
-                .withTransaction(tx -> service.moderate(tx, caller, saleId)
+        return transactions
+                .inTransaction(tx -> service.moderate(tx, caller, saleId)
                         .flatMap(sale -> chat.lockRoom(tx, saleId))
                         .flatMap(room -> chat.saveSettings(
                                 tx, saleId, settings.enabled(), settings.slowModeSeconds(), settings.blockedTerms())))

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
+import org.originlive.common.Transactions;
 
 /**
  * Reactions: each user counts at most {@code reactionsPerSecond} a second (fixed one-second
@@ -21,6 +22,8 @@ import org.originlive.common.ProblemType;
  */
 @ApplicationScoped
 public class ReactionService {
+
+    private final Transactions transactions;
 
     private record Window(long second, int count) {}
 
@@ -39,12 +42,14 @@ public class ReactionService {
     private final Clock clock;
 
     ReactionService(
+            Transactions transactions,
             ChatRepository chat,
             ReactionTotals totals,
             ChatEvents events,
             ChatMetrics metrics,
             ChatConfig config,
             Clock clock) {
+        this.transactions = transactions;
         this.chat = chat;
         this.reactionTotals = totals;
         this.events = events;
@@ -96,7 +101,7 @@ public class ReactionService {
         if (known != null && now - known.readAtMillis() < SALE_CACHE_MILLIS) {
             return Uni.createFrom().item(known.sale());
         }
-        return chat.sale(chat.pool(), saleId)
+        return chat.sale(transactions.autoCommit(), saleId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)))
                 .invoke(sale -> sales.put(saleId, new Known(sale, now)));
     }
@@ -119,8 +124,8 @@ public class ReactionService {
     }
 
     private void write(UUID saleId, long[] counts) {
-        chat.pool()
-                .withTransaction(tx -> reactionTotals
+        transactions
+                .inTransaction(tx -> reactionTotals
                         .add(tx, saleId, counts[0], counts[1], counts[2])
                         .flatMap(sum -> events.publish(tx, ChatEvent.reactions(saleId, sum))))
                 .subscribe()

@@ -2,11 +2,11 @@ package org.originlive.chat;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Tx;
 
 /** A sale's reaction totals (the counters of its chat room row), added to once per flush. */
 @ApplicationScoped
@@ -14,8 +14,9 @@ import org.originlive.common.OwnsTables;
 public class ReactionTotals {
 
     /** Adds the counts (creating the room row if needed) and returns the new totals. */
-    Uni<ChatApi.Reactions> add(SqlClient tx, UUID saleId, long like, long heart, long fire) {
-        return tx.preparedQuery("INSERT INTO chat_room (sale_id, like_count, heart_count, fire_count)"
+    Uni<ChatApi.Reactions> add(Tx tx, UUID saleId, long like, long heart, long fire) {
+        return tx.sql()
+                .preparedQuery("INSERT INTO chat_room (sale_id, like_count, heart_count, fire_count)"
                         + " VALUES ($1, $2, $3, $4) ON CONFLICT (sale_id) DO UPDATE SET"
                         + " like_count = chat_room.like_count + excluded.like_count,"
                         + " heart_count = chat_room.heart_count + excluded.heart_count,"

@@ -3,7 +3,6 @@ package org.originlive.checkout;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Tx;
 
 /**
  * Idempotency records of both checkout paths, keyed by (buyer, key) with a hash of the request.
@@ -30,27 +30,29 @@ public class IdempotencyKeys {
      * Claims the keys (callers sort them, the lock order); per claim, true when this call made it.
      * A claim that lost must be looked up with {@link #find}.
      */
-    public Uni<List<Boolean>> claimAll(SqlClient tx, List<Claim> claims) {
+    public Uni<List<Boolean>> claimAll(Tx tx, List<Claim> claims) {
         if (claims.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<Tuple> rows = claims.stream()
                 .map(c -> Tuple.of(c.buyerId(), c.key(), c.requestHash(), c.orderId()))
                 .toList();
-        return tx.preparedQuery("INSERT INTO idempotency_key (buyer_id, key, request_hash, order_id)"
+        return tx.sql()
+                .preparedQuery("INSERT INTO idempotency_key (buyer_id, key, request_hash, order_id)"
                         + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING order_id")
                 .executeBatch(rows)
                 .map(result -> each(result, claims.size(), set -> set.size() > 0));
     }
 
     /** What earlier requests stored under these (buyer, key) pairs; empty where none did. */
-    public Uni<List<Optional<Earlier>>> find(SqlClient tx, List<Claim> keys) {
+    public Uni<List<Optional<Earlier>>> find(Tx tx, List<Claim> keys) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<Tuple> rows =
                 keys.stream().map(c -> Tuple.of(c.buyerId(), c.key())).toList();
-        return tx.preparedQuery("SELECT request_hash, order_id FROM idempotency_key WHERE buyer_id = $1 AND key = $2")
+        return tx.sql()
+                .preparedQuery("SELECT request_hash, order_id FROM idempotency_key WHERE buyer_id = $1 AND key = $2")
                 .executeBatch(rows)
                 .map(result -> each(
                         result,
@@ -61,13 +63,14 @@ public class IdempotencyKeys {
     }
 
     /** Drops claims whose requests were refused, so the key can be used again. */
-    public Uni<Void> dropAll(SqlClient tx, List<Claim> claims) {
+    public Uni<Void> dropAll(Tx tx, List<Claim> claims) {
         if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows =
                 claims.stream().map(c -> Tuple.of(c.buyerId(), c.key())).toList();
-        return tx.preparedQuery("DELETE FROM idempotency_key WHERE buyer_id = $1 AND key = $2")
+        return tx.sql()
+                .preparedQuery("DELETE FROM idempotency_key WHERE buyer_id = $1 AND key = $2")
                 .executeBatch(rows)
                 .replaceWithVoid();
     }

@@ -1,8 +1,6 @@
 package org.originlive.checkout;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.order.OrderConfig;
 import org.originlive.order.OrderService;
 import org.originlive.order.PurchaseTallies;
@@ -29,7 +29,8 @@ import org.originlive.sale.SaleStock;
 @ApplicationScoped
 class SaleBatch {
 
-    private final Pool pool;
+    private final Transactions transactions;
+
     private final IdempotencyKeys keys;
     private final SaleStock stock;
     private final PurchaseTallies tallies;
@@ -39,7 +40,7 @@ class SaleBatch {
     private final Clock clock;
 
     SaleBatch(
-            Pool pool,
+            Transactions transactions,
             IdempotencyKeys keys,
             SaleStock stock,
             PurchaseTallies tallies,
@@ -47,7 +48,7 @@ class SaleBatch {
             SaleEvents events,
             OrderConfig config,
             Clock clock) {
-        this.pool = pool;
+        this.transactions = transactions;
         this.keys = keys;
         this.stock = stock;
         this.tallies = tallies;
@@ -59,7 +60,8 @@ class SaleBatch {
 
     Uni<List<BatchOutcome>> run(UUID saleId, List<BatchRequest> requests) {
         BatchPlan start = BatchPlan.of(saleId, requests);
-        return pool.withTransaction(tx -> events.lock(tx, saleId).flatMap(status -> {
+        return transactions
+                .inTransaction(tx -> events.lock(tx, saleId).flatMap(status -> {
                     if (status.isEmpty() || status.get() != SaleStatus.LIVE) {
                         return replays(tx, start, start.leaders(), false).map(plan -> plan.notLive(status.isPresent()));
                     }
@@ -76,7 +78,7 @@ class SaleBatch {
                 .map(BatchPlan::answers);
     }
 
-    private Uni<BatchPlan> claimKeys(SqlClient tx, BatchPlan plan) {
+    private Uni<BatchPlan> claimKeys(Tx tx, BatchPlan plan) {
         List<Integer> order = plan.claimOrder();
         return keys.claimAll(tx, plan.claims(order)).flatMap(won -> {
             BatchPlan claimed = plan.claimed(order, won);
@@ -85,7 +87,7 @@ class SaleBatch {
     }
 
     /** Requests whose key an earlier request holds (or, if {@code held}, must hold): replayed or refused. */
-    private Uni<BatchPlan> replays(SqlClient tx, BatchPlan plan, List<Integer> indexes, boolean held) {
+    private Uni<BatchPlan> replays(Tx tx, BatchPlan plan, List<Integer> indexes, boolean held) {
         return keys.find(tx, plan.claims(indexes)).map(found -> {
             BatchPlan next = plan;
             for (int k = 0; k < indexes.size(); k++) {
@@ -98,7 +100,7 @@ class SaleBatch {
     }
 
     /** Takes the granted units, writes the orders, drops the keys of refused requests, announces. */
-    private Uni<BatchPlan> take(SqlClient tx, UUID saleId, BatchPlan plan) {
+    private Uni<BatchPlan> take(Tx tx, UUID saleId, BatchPlan plan) {
         Uni<Void> dropKeys = keys.dropAll(tx, plan.refusedClaims());
         Map<UUID, Integer> granted = plan.granted();
         if (granted.isEmpty()) {

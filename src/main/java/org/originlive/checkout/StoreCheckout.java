@@ -1,8 +1,6 @@
 package org.originlive.checkout;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.originlive.catalog.ProductStock;
 import org.originlive.common.ProblemException;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.order.NewOrder;
 import org.originlive.order.OrderConfig;
 import org.originlive.order.OrderLine;
@@ -30,7 +30,8 @@ import org.originlive.order.StoredOrder;
 @ApplicationScoped
 class StoreCheckout {
 
-    private final Pool pool;
+    private final Transactions transactions;
+
     private final IdempotencyKeys keys;
     private final ProductStock stock;
     private final OrderService orders;
@@ -38,8 +39,13 @@ class StoreCheckout {
     private final Clock clock;
 
     StoreCheckout(
-            Pool pool, IdempotencyKeys keys, ProductStock stock, OrderService orders, OrderConfig config, Clock clock) {
-        this.pool = pool;
+            Transactions transactions,
+            IdempotencyKeys keys,
+            ProductStock stock,
+            OrderService orders,
+            OrderConfig config,
+            Clock clock) {
+        this.transactions = transactions;
         this.keys = keys;
         this.stock = stock;
         this.orders = orders;
@@ -49,7 +55,8 @@ class StoreCheckout {
 
     Uni<BatchOutcome> place(BatchRequest request, CheckoutApi.StoreOrderRequest body) {
         IdempotencyKeys.Claim claim = request.claim();
-        return pool.withTransaction(tx -> keys.claimAll(tx, List.of(claim)).flatMap(won -> {
+        return transactions
+                .inTransaction(tx -> keys.claimAll(tx, List.of(claim)).flatMap(won -> {
                     if (won.get(0)) {
                         return reserve(tx, request, body);
                     }
@@ -71,7 +78,7 @@ class StoreCheckout {
                 });
     }
 
-    private Uni<BatchOutcome> reserve(SqlClient tx, BatchRequest request, CheckoutApi.StoreOrderRequest body) {
+    private Uni<BatchOutcome> reserve(Tx tx, BatchRequest request, CheckoutApi.StoreOrderRequest body) {
         List<CheckoutApi.StoreLine> sorted = new ArrayList<>(body.items());
         sorted.sort(Comparator.comparing(CheckoutApi.StoreLine::productId));
         Map<UUID, ProductStock.Taken> taken = new HashMap<>();
@@ -109,7 +116,7 @@ class StoreCheckout {
         });
     }
 
-    private Uni<ProductStock.Taken> take(SqlClient tx, CheckoutApi.StoreLine line) {
+    private Uni<ProductStock.Taken> take(Tx tx, CheckoutApi.StoreLine line) {
         return stock.take(tx, line.productId(), line.quantity())
                 .flatMap(t -> t.isPresent()
                         ? Uni.createFrom().item(t.get())

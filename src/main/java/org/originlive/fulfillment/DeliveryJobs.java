@@ -3,12 +3,13 @@ package org.originlive.fulfillment;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.originlive.common.OutageLog;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.ledger.Bucket;
 import org.originlive.ledger.Ledger;
 import org.originlive.ledger.LedgerEntry;
@@ -22,9 +23,10 @@ import org.originlive.ledger.Posting;
 @ApplicationScoped
 public class DeliveryJobs {
 
+    private final Transactions transactions;
+
     private static final int BATCH = 100;
 
-    private final Pool pool;
     private final FulfillmentRepository fulfillments;
     private final FulfillmentMoney money;
     private final Ledger ledger;
@@ -34,14 +36,14 @@ public class DeliveryJobs {
     private final OutageLog outages = new OutageLog("Delivery jobs");
 
     DeliveryJobs(
-            Pool pool,
+            Transactions transactions,
             FulfillmentRepository fulfillments,
             FulfillmentMoney money,
             Ledger ledger,
             FulfillmentConfig config,
             HoldConfig hold,
             Clock clock) {
-        this.pool = pool;
+        this.transactions = transactions;
         this.fulfillments = fulfillments;
         this.money = money;
         this.ledger = ledger;
@@ -60,17 +62,18 @@ public class DeliveryJobs {
 
     Uni<Void> sweep() {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> fulfillments.autoDeliver(tx, now.minus(config.autoDeliver()), now, BATCH))
+        return transactions
+                .inTransaction(tx -> fulfillments.autoDeliver(tx, now.minus(config.autoDeliver()), now, BATCH))
                 .invoke(n -> {
                     if (n > 0) {
                         Log.infof("%d shipped fulfilment(s) delivered automatically", n);
                     }
                 })
-                .flatMap(x -> pool.withTransaction(tx ->
+                .flatMap(x -> transactions.inTransaction(tx ->
                         money.lockDue(tx, now.minus(hold.hold()), BATCH).flatMap(due -> releaseAll(tx, due, now))));
     }
 
-    private Uni<Void> releaseAll(io.vertx.mutiny.sqlclient.SqlClient tx, List<FulfillmentMoney.Due> due, Instant now) {
+    private Uni<Void> releaseAll(Tx tx, List<FulfillmentMoney.Due> due, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (FulfillmentMoney.Due d : due) {
             chain = chain.flatMap(x -> ledger.fulfillmentBalance(tx, d.id(), Bucket.PENDING))

@@ -2,7 +2,6 @@ package org.originlive.fulfillment;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Tx;
 
 /** The money columns of fulfilments: what was refunded, what fee was reversed, when it was released. */
 @ApplicationScoped
@@ -35,8 +35,9 @@ public class FulfillmentMoney {
     public record Due(UUID id, UUID cooperativeId, String currency) {}
 
     /** The order's fulfilments, locked: refunds read their ledger money only after this. */
-    public Uni<List<State>> ofOrder(SqlClient tx, UUID orderId) {
-        return tx.preparedQuery("SELECT id, order_id, cooperative_id, status, gross_minor, fee_minor, refunded_minor,"
+    public Uni<List<State>> ofOrder(Tx tx, UUID orderId) {
+        return tx.sql()
+                .preparedQuery("SELECT id, order_id, cooperative_id, status, gross_minor, fee_minor, refunded_minor,"
                         + " fee_reversed_minor, currency, delivered_at FROM fulfillment WHERE order_id = $1"
                         + " ORDER BY cooperative_id FOR UPDATE")
                 .execute(Tuple.of(orderId))
@@ -47,10 +48,10 @@ public class FulfillmentMoney {
                 });
     }
 
-    public Uni<java.util.Optional<State>> one(SqlClient client, UUID id) {
-        return client.preparedQuery(
-                        "SELECT id, order_id, cooperative_id, status, gross_minor, fee_minor, refunded_minor,"
-                                + " fee_reversed_minor, currency, delivered_at FROM fulfillment WHERE id = $1")
+    public Uni<java.util.Optional<State>> one(Tx client, UUID id) {
+        return client.sql()
+                .preparedQuery("SELECT id, order_id, cooperative_id, status, gross_minor, fee_minor, refunded_minor,"
+                        + " fee_reversed_minor, currency, delivered_at FROM fulfillment WHERE id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0
                         ? java.util.Optional.<State>empty()
@@ -58,16 +59,18 @@ public class FulfillmentMoney {
     }
 
     /** Adds a succeeded refund; the table's checks keep both sums within gross and fee. */
-    public Uni<Void> addRefund(SqlClient tx, UUID id, long amountMinor, long feeReversalMinor, Instant now) {
-        return tx.preparedQuery("UPDATE fulfillment SET refunded_minor = refunded_minor + $2,"
+    public Uni<Void> addRefund(Tx tx, UUID id, long amountMinor, long feeReversalMinor, Instant now) {
+        return tx.sql()
+                .preparedQuery("UPDATE fulfillment SET refunded_minor = refunded_minor + $2,"
                         + " fee_reversed_minor = fee_reversed_minor + $3, updated_at = $4 WHERE id = $1")
                 .execute(Tuple.of(id, amountMinor, feeReversalMinor, now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 
     /** Delivered fulfilments past their hold, locked for this replica alone (others skip them). */
-    public Uni<List<Due>> lockDue(SqlClient tx, Instant deliveredBefore, int limit) {
-        return tx.preparedQuery("SELECT id, cooperative_id, currency FROM fulfillment WHERE status = 'DELIVERED'"
+    public Uni<List<Due>> lockDue(Tx tx, Instant deliveredBefore, int limit) {
+        return tx.sql()
+                .preparedQuery("SELECT id, cooperative_id, currency FROM fulfillment WHERE status = 'DELIVERED'"
                         + " AND released_at IS NULL AND delivered_at <= $1 ORDER BY delivered_at LIMIT $2"
                         + " FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(deliveredBefore.atOffset(ZoneOffset.UTC), limit))
@@ -79,8 +82,9 @@ public class FulfillmentMoney {
                 });
     }
 
-    public Uni<Void> markReleased(SqlClient tx, UUID id, Instant now) {
-        return tx.preparedQuery("UPDATE fulfillment SET released_at = $2 WHERE id = $1 AND released_at IS NULL")
+    public Uni<Void> markReleased(Tx tx, UUID id, Instant now) {
+        return tx.sql()
+                .preparedQuery("UPDATE fulfillment SET released_at = $2 WHERE id = $1 AND released_at IS NULL")
                 .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }

@@ -2,9 +2,7 @@ package org.originlive.fulfillment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,6 +17,8 @@ import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Fulfilments in SQL; every query is scoped by cooperative or order in the query itself. */
 @ApplicationScoped
@@ -29,16 +29,12 @@ public class FulfillmentRepository {
             + " f.net_minor, f.currency, f.carrier, f.tracking_number, f.created_at,"
             + " o.shipping_address::text AS shipping_address";
 
-    private final Pool pool;
+    private final Tx db;
     private final FulfillmentRows views;
 
-    FulfillmentRepository(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    FulfillmentRepository(Transactions transactions, ObjectMapper json) {
+        this.db = transactions.autoCommit();
         this.views = new FulfillmentRows(json);
-    }
-
-    public Pool pool() {
-        return pool;
     }
 
     /** One cooperative's share of a paid order. */
@@ -49,7 +45,7 @@ public class FulfillmentRepository {
         }
     }
 
-    public Uni<Void> insertAll(SqlClient tx, UUID orderId, List<Split> splits, Instant now) {
+    public Uni<Void> insertAll(Tx tx, UUID orderId, List<Split> splits, Instant now) {
         List<Tuple> rows = new ArrayList<>();
         for (Split s : splits) {
             rows.add(Tuple.tuple()
@@ -62,7 +58,8 @@ public class FulfillmentRepository {
                     .addString(s.currency())
                     .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)));
         }
-        return tx.preparedQuery(
+        return tx.sql()
+                .preparedQuery(
                         "INSERT INTO fulfillment (id, order_id, cooperative_id, status, gross_minor, fee_minor,"
                                 + " net_minor, currency, created_at, updated_at) VALUES ($1, $2, $3, 'NEW', $4, $5, $6, $7, $8, $8)")
                 .executeBatch(rows)
@@ -70,10 +67,10 @@ public class FulfillmentRepository {
     }
 
     /** The fulfilments of several orders in one query, by order id. */
-    public Uni<Map<UUID, List<FulfillmentApi.FulfillmentRef>>> refs(SqlClient client, List<UUID> orderIds) {
-        return client.preparedQuery(
-                        "SELECT order_id, id, cooperative_id, status, carrier, tracking_number FROM fulfillment"
-                                + " WHERE order_id = ANY($1) ORDER BY order_id, cooperative_id")
+    public Uni<Map<UUID, List<FulfillmentApi.FulfillmentRef>>> refs(Tx client, List<UUID> orderIds) {
+        return client.sql()
+                .preparedQuery("SELECT order_id, id, cooperative_id, status, carrier, tracking_number FROM fulfillment"
+                        + " WHERE order_id = ANY($1) ORDER BY order_id, cooperative_id")
                 .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, List<FulfillmentApi.FulfillmentRef>> byOrder = new HashMap<>();
@@ -88,8 +85,9 @@ public class FulfillmentRepository {
                 });
     }
 
-    public Uni<Boolean> anyShipped(SqlClient tx, UUID orderId) {
-        return tx.preparedQuery("SELECT 1 FROM fulfillment WHERE order_id = $1 AND status IN ('SHIPPED', 'DELIVERED')")
+    public Uni<Boolean> anyShipped(Tx tx, UUID orderId) {
+        return tx.sql()
+                .preparedQuery("SELECT 1 FROM fulfillment WHERE order_id = $1 AND status IN ('SHIPPED', 'DELIVERED')")
                 .execute(Tuple.of(orderId))
                 .map(rows -> rows.size() > 0);
     }
@@ -97,8 +95,9 @@ public class FulfillmentRepository {
     /** The fulfilment's order and cooperative, to check the caller and lock the order first. */
     public record Owner(UUID orderId, UUID cooperativeId) {}
 
-    public Uni<Optional<Owner>> owner(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT order_id, cooperative_id FROM fulfillment WHERE id = $1")
+    public Uni<Optional<Owner>> owner(Tx client, UUID id) {
+        return client.sql()
+                .preparedQuery("SELECT order_id, cooperative_id FROM fulfillment WHERE id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
@@ -108,8 +107,9 @@ public class FulfillmentRepository {
     }
 
     /** Shipped fulfilments nobody marked delivered in time become DELIVERED, so money is never stuck. */
-    public Uni<Integer> autoDeliver(SqlClient tx, Instant shippedBefore, Instant now, int limit) {
-        return tx.preparedQuery("UPDATE fulfillment SET status = 'DELIVERED', delivered_at = $2, updated_at = $2"
+    public Uni<Integer> autoDeliver(Tx tx, Instant shippedBefore, Instant now, int limit) {
+        return tx.sql()
+                .preparedQuery("UPDATE fulfillment SET status = 'DELIVERED', delivered_at = $2, updated_at = $2"
                         + " WHERE id IN (SELECT id FROM fulfillment WHERE status = 'SHIPPED' AND shipped_at <= $1"
                         + " ORDER BY shipped_at LIMIT $3 FOR UPDATE SKIP LOCKED)")
                 .execute(Tuple.of(shippedBefore.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), limit))
@@ -117,23 +117,25 @@ public class FulfillmentRepository {
     }
 
     /** The buyer of an order, read under the order's lock. */
-    public Uni<Optional<UUID>> lockOrderBuyer(SqlClient tx, UUID orderId) {
-        return tx.preparedQuery("SELECT buyer_id FROM customer_order WHERE id = $1 FOR UPDATE")
+    public Uni<Optional<UUID>> lockOrderBuyer(Tx tx, UUID orderId) {
+        return tx.sql()
+                .preparedQuery("SELECT buyer_id FROM customer_order WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(orderId))
                 .map(rows -> Rows.first(rows).map(r -> r.getUUID("buyer_id")));
     }
 
-    public Uni<Void> lockOrder(SqlClient tx, UUID orderId) {
-        return tx.preparedQuery("SELECT 1 FROM customer_order WHERE id = $1 FOR UPDATE")
+    public Uni<Void> lockOrder(Tx tx, UUID orderId) {
+        return tx.sql()
+                .preparedQuery("SELECT 1 FROM customer_order WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(orderId))
                 .replaceWithVoid();
     }
 
     /** Moves the fulfilment if it is in an allowed state; false otherwise. */
-    public Uni<Boolean> move(
-            SqlClient tx, UUID id, FulfillmentStatus to, String carrier, String trackingNumber, Instant now) {
+    public Uni<Boolean> move(Tx tx, UUID id, FulfillmentStatus to, String carrier, String trackingNumber, Instant now) {
         String[] from = to.allowedFrom().stream().map(Enum::name).toArray(String[]::new);
-        return tx.preparedQuery("UPDATE fulfillment SET status = $2, updated_at = $3,"
+        return tx.sql()
+                .preparedQuery("UPDATE fulfillment SET status = $2, updated_at = $3,"
                         + " carrier = coalesce($4, carrier), tracking_number = coalesce($5, tracking_number),"
                         + " shipped_at = CASE WHEN $2 = 'SHIPPED' THEN $3 ELSE shipped_at END,"
                         + " delivered_at = CASE WHEN $2 = 'DELIVERED' THEN $3 ELSE delivered_at END"
@@ -143,8 +145,9 @@ public class FulfillmentRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Optional<FulfillmentApi.FulfillmentView>> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + COLUMNS
+    public Uni<Optional<FulfillmentApi.FulfillmentView>> find(Tx client, UUID id) {
+        return client.sql()
+                .preparedQuery("SELECT " + COLUMNS
                         + " FROM fulfillment f JOIN customer_order o ON o.id = f.order_id WHERE f.id = $1")
                 .execute(Tuple.of(id))
                 .flatMap(rows -> {
@@ -160,16 +163,18 @@ public class FulfillmentRepository {
         Tuple args = status == null
                 ? Tuple.of(cooperativeId, page.size(), page.offset())
                 : Tuple.of(cooperativeId, page.size(), page.offset(), status.name());
-        Uni<List<FulfillmentApi.FulfillmentView>> items = pool.preparedQuery("SELECT " + COLUMNS
+        Uni<List<FulfillmentApi.FulfillmentView>> items = db.sql()
+                .preparedQuery("SELECT " + COLUMNS
                         + " FROM fulfillment f JOIN customer_order o ON o.id = f.order_id WHERE f.cooperative_id = $1"
                         + filter + " ORDER BY f.created_at DESC, f.id LIMIT $2 OFFSET $3")
                 .execute(args)
                 .flatMap(rows -> {
                     List<Row> list = new ArrayList<>();
                     rows.forEach(list::add);
-                    return withLines(pool, list);
+                    return withLines(db, list);
                 });
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM fulfillment f WHERE f.cooperative_id = $1"
+        Uni<Long> total = db.sql()
+                .preparedQuery("SELECT count(*) AS n FROM fulfillment f WHERE f.cooperative_id = $1"
                         + filter.replace("$4", "$2"))
                 .execute(status == null ? Tuple.of(cooperativeId) : Tuple.of(cooperativeId, status.name()))
                 .map(rows -> rows.iterator().next().getLong("n"));
@@ -181,7 +186,8 @@ public class FulfillmentRepository {
     }
 
     public Uni<List<FulfillmentApi.Earnings>> earnings(UUID cooperativeId) {
-        return pool.preparedQuery("SELECT currency, count(*) AS orders, sum(gross_minor) AS gross,"
+        return db.sql()
+                .preparedQuery("SELECT currency, count(*) AS orders, sum(gross_minor) AS gross,"
                         + " sum(refunded_minor) AS refunded, sum(fee_minor - fee_reversed_minor) AS fee"
                         + " FROM fulfillment WHERE cooperative_id = $1 AND status <> 'CANCELLED'"
                         + " GROUP BY currency ORDER BY currency")
@@ -199,12 +205,13 @@ public class FulfillmentRepository {
                 });
     }
 
-    private Uni<List<FulfillmentApi.FulfillmentView>> withLines(SqlClient client, List<Row> rows) {
+    private Uni<List<FulfillmentApi.FulfillmentView>> withLines(Tx client, List<Row> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         UUID[] orderIds = rows.stream().map(r -> r.getUUID("order_id")).toArray(UUID[]::new);
-        return client.preparedQuery(
+        return client.sql()
+                .preparedQuery(
                         "SELECT id, order_id, cooperative_id, product_id, item_id, name, quantity, refunded_quantity,"
                                 + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
                 .execute(Tuple.of(orderIds))

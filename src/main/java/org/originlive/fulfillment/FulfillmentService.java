@@ -1,7 +1,6 @@
 package org.originlive.fulfillment;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +14,8 @@ import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.ledger.AccountType;
 import org.originlive.ledger.Bucket;
 import org.originlive.ledger.Ledger;
@@ -24,12 +25,16 @@ import org.originlive.ledger.Posting;
 @ApplicationScoped
 public class FulfillmentService {
 
+    private final Transactions transactions;
+
     private final FulfillmentRepository fulfillments;
     private final Fees fees;
     private final Ledger ledger;
     private final Clock clock;
 
-    FulfillmentService(FulfillmentRepository fulfillments, Fees fees, Ledger ledger, Clock clock) {
+    FulfillmentService(
+            Transactions transactions, FulfillmentRepository fulfillments, Fees fees, Ledger ledger, Clock clock) {
+        this.transactions = transactions;
         this.fulfillments = fulfillments;
         this.fees = fees;
         this.ledger = ledger;
@@ -44,7 +49,7 @@ public class FulfillmentService {
      * payment's transaction, and books the payment: each net is its cooperative's pending money,
      * each fee the platform's.
      */
-    public Uni<Void> open(SqlClient tx, UUID orderId, List<Sold> sold, String currency, Instant now) {
+    public Uni<Void> open(Tx tx, UUID orderId, List<Sold> sold, String currency, Instant now) {
         Map<UUID, Long> gross = new LinkedHashMap<>();
         sold.forEach(s -> gross.merge(s.cooperativeId(), s.grossMinor(), Math::addExact));
         List<FulfillmentRepository.Split> splits = gross.entrySet().stream()
@@ -67,15 +72,14 @@ public class FulfillmentService {
     }
 
     /** Ends a fulfilment whose every unit was refunded before shipping, inside the refund's transaction. */
-    public Uni<Boolean> cancelRefunded(SqlClient tx, UUID id, Instant now) {
+    public Uni<Boolean> cancelRefunded(Tx tx, UUID id, Instant now) {
         return fulfillments.move(tx, id, FulfillmentStatus.CANCELLED, null, null, now);
     }
 
     /** The buyer confirms a parcel arrived: SHIPPED → DELIVERED, which starts the hold. */
     public Uni<FulfillmentApi.FulfillmentRef> received(Caller buyer, UUID orderId, UUID id) {
-        return fulfillments
-                .pool()
-                .withTransaction(tx -> fulfillments.lockOrderBuyer(tx, orderId).flatMap(orderBuyer -> {
+        return transactions.inTransaction(
+                tx -> fulfillments.lockOrderBuyer(tx, orderId).flatMap(orderBuyer -> {
                     if (orderBuyer.isEmpty() || !orderBuyer.get().equals(buyer.id())) {
                         throw ProblemException.notFound("Order", orderId);
                     }
@@ -105,15 +109,15 @@ public class FulfillmentService {
 
     public Uni<FulfillmentApi.FulfillmentView> view(UUID id) {
         return fulfillments
-                .find(fulfillments.pool(), id)
+                .find(transactions.autoCommit(), id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Fulfillment", id)));
     }
 
-    public Uni<Boolean> anyShipped(SqlClient tx, UUID orderId) {
+    public Uni<Boolean> anyShipped(Tx tx, UUID orderId) {
         return fulfillments.anyShipped(tx, orderId);
     }
 
-    public Uni<Map<UUID, List<FulfillmentApi.FulfillmentRef>>> refs(SqlClient client, List<UUID> orderIds) {
+    public Uni<Map<UUID, List<FulfillmentApi.FulfillmentRef>>> refs(Tx client, List<UUID> orderIds) {
         return fulfillments.refs(client, orderIds);
     }
 
@@ -134,32 +138,28 @@ public class FulfillmentService {
      */
     public Uni<FulfillmentApi.FulfillmentView> move(
             Caller caller, UUID id, FulfillmentStatus to, FulfillmentApi.ShipRequest shipment) {
-        return fulfillments
-                .pool()
-                .withTransaction(tx -> fulfillments.owner(tx, id).flatMap(owner -> {
-                    if (owner.isEmpty()) {
-                        throw ProblemException.notFound("Fulfillment", id);
-                    }
-                    caller.requireCooperative(owner.get().cooperativeId());
-                    return fulfillments
-                            .lockOrder(tx, owner.get().orderId())
-                            .flatMap(x -> fulfillments.move(
-                                    tx,
-                                    id,
-                                    to,
-                                    shipment == null ? null : shipment.carrier().trim(),
-                                    shipment == null
-                                            ? null
-                                            : shipment.trackingNumber().trim(),
-                                    clock.instant()))
-                            .flatMap(moved -> fulfillments.find(tx, id).map(view -> {
-                                if (!moved) {
-                                    throw new ProblemException(
-                                            ProblemType.ILLEGAL_TRANSITION,
-                                            "A " + view.get().status() + " fulfillment cannot become " + to);
-                                }
-                                return view.get();
-                            }));
-                }));
+        return transactions.inTransaction(tx -> fulfillments.owner(tx, id).flatMap(owner -> {
+            if (owner.isEmpty()) {
+                throw ProblemException.notFound("Fulfillment", id);
+            }
+            caller.requireCooperative(owner.get().cooperativeId());
+            return fulfillments
+                    .lockOrder(tx, owner.get().orderId())
+                    .flatMap(x -> fulfillments.move(
+                            tx,
+                            id,
+                            to,
+                            shipment == null ? null : shipment.carrier().trim(),
+                            shipment == null ? null : shipment.trackingNumber().trim(),
+                            clock.instant()))
+                    .flatMap(moved -> fulfillments.find(tx, id).map(view -> {
+                        if (!moved) {
+                            throw new ProblemException(
+                                    ProblemType.ILLEGAL_TRANSITION,
+                                    "A " + view.get().status() + " fulfillment cannot become " + to);
+                        }
+                        return view.get();
+                    }));
+        }));
     }
 }

@@ -1,7 +1,6 @@
 package org.originlive.i18n;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * The translation tables. Features check who may edit an object and apply translations to their
@@ -25,11 +26,11 @@ import org.originlive.common.OwnsTables;
 @OwnsTables({"product_translation", "cooperative_translation", "sale_translation"})
 public class Translations {
 
-    private final Pool pool;
+    private final Tx db;
     private final Clock clock;
 
-    Translations(Pool pool, Clock clock) {
-        this.pool = pool;
+    Translations(Transactions transactions, Clock clock) {
+        this.db = transactions.autoCommit();
         this.clock = clock;
     }
 
@@ -45,7 +46,8 @@ public class Translations {
             args.addValue(fields.get(columns.get(i)));
         }
         String names = String.join(", ", columns);
-        return pool.preparedQuery("INSERT INTO " + kind.table + " (" + kind.key + ", lang, updated_at, " + names
+        return db.sql()
+                .preparedQuery("INSERT INTO " + kind.table + " (" + kind.key + ", lang, updated_at, " + names
                         + ") VALUES ($1, $2, $3" + values + ") ON CONFLICT (" + kind.key + ", lang) DO UPDATE SET"
                         + " updated_at = excluded.updated_at" + updates + " RETURNING lang, updated_at, " + names)
                 .execute(args)
@@ -54,7 +56,8 @@ public class Translations {
 
     /** Every translation of one object, by language. */
     public Uni<List<Translation>> all(Translated kind, UUID id) {
-        return pool.preparedQuery("SELECT lang, updated_at, " + String.join(", ", kind.fields) + " FROM " + kind.table
+        return db.sql()
+                .preparedQuery("SELECT lang, updated_at, " + String.join(", ", kind.fields) + " FROM " + kind.table
                         + " WHERE " + kind.key + " = $1 ORDER BY lang")
                 .execute(Tuple.of(id))
                 .map(rows -> {
@@ -69,7 +72,8 @@ public class Translations {
         if (lang.isSource() || ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("SELECT " + kind.key + " AS id, lang, updated_at, " + String.join(", ", kind.fields)
+        return db.sql()
+                .preparedQuery("SELECT " + kind.key + " AS id, lang, updated_at, " + String.join(", ", kind.fields)
                         + " FROM " + kind.table + " WHERE " + kind.key + " = ANY($1) AND lang = $2")
                 .execute(Tuple.of(ids.stream().distinct().toArray(UUID[]::new), lang.tag()))
                 .map(rows -> {

@@ -2,13 +2,14 @@ package org.originlive.live;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * The largest audience of each sale, kept in the database so every replica reports the same
@@ -20,10 +21,10 @@ import org.originlive.common.OwnsTables;
 class AudiencePeaks {
 
     private final Map<UUID, Long> written = new ConcurrentHashMap<>();
-    private final Pool pool;
+    private final Tx db;
 
-    AudiencePeaks(Pool pool) {
-        this.pool = pool;
+    AudiencePeaks(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
     void observe(UUID saleId, long viewers) {
@@ -32,7 +33,8 @@ class AudiencePeaks {
             return;
         }
         written.put(saleId, viewers);
-        pool.preparedQuery("INSERT INTO sale_audience (sale_id, peak_viewers) VALUES ($1, $2)"
+        db.sql()
+                .preparedQuery("INSERT INTO sale_audience (sale_id, peak_viewers) VALUES ($1, $2)"
                         + " ON CONFLICT (sale_id) DO UPDATE"
                         + " SET peak_viewers = GREATEST(sale_audience.peak_viewers, EXCLUDED.peak_viewers)")
                 .execute(Tuple.of(saleId, viewers))
@@ -45,7 +47,8 @@ class AudiencePeaks {
 
     /** The sale's largest audience so far (0 when nobody has watched). */
     Uni<Long> peak(UUID saleId) {
-        return pool.preparedQuery("SELECT peak_viewers FROM sale_audience WHERE sale_id = $1")
+        return db.sql()
+                .preparedQuery("SELECT peak_viewers FROM sale_audience WHERE sale_id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong("peak_viewers"));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * Audience sizes summed across replicas: each replica NOTIFYs its local counts about once a
@@ -29,12 +30,12 @@ class ViewerCounts {
 
     private final String replica = UUID.randomUUID().toString();
     private final Map<String, Heard> others = new ConcurrentHashMap<>();
-    private final Pool pool;
+    private final Tx db;
     private final ObjectMapper json;
     private final long ttlMillis;
 
-    ViewerCounts(Pool pool, ObjectMapper json, LiveConfig config) {
-        this.pool = pool;
+    ViewerCounts(Transactions transactions, ObjectMapper json, LiveConfig config) {
+        this.db = transactions.autoCommit();
         this.json = json;
         this.ttlMillis = config.viewerCountTtl().toMillis();
     }
@@ -42,7 +43,8 @@ class ViewerCounts {
     void announce(Map<UUID, Integer> local) {
         try {
             String payload = json.writeValueAsString(new Announcement(replica, local));
-            pool.preparedQuery("SELECT pg_notify($1, $2)")
+            db.sql()
+                    .preparedQuery("SELECT pg_notify($1, $2)")
                     .execute(Tuple.of(CHANNEL, payload))
                     .subscribe()
                     .with(ok -> {}, failure -> Log.debugf("Viewer count not announced: %s", failure));

@@ -1,13 +1,13 @@
 package org.originlive.media;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.originlive.common.Tx;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleEvents;
@@ -47,7 +47,7 @@ public class SaleVideos implements SaleVideo {
     }
 
     @Override
-    public Uni<Void> saleMoved(SqlClient tx, UUID saleId, SaleStatus to, long at) {
+    public Uni<Void> saleMoved(Tx tx, UUID saleId, SaleStatus to, long at) {
         boolean available = engine.available();
         return streams.find(tx, saleId).flatMap(found -> {
             VideoStatus stored = found.map(StreamRepository.Stream::status).orElse(VideoStatus.IDLE);

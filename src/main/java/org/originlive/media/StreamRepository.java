@@ -1,9 +1,7 @@
 package org.originlive.media;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -15,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.sale.SaleStatus;
 import org.originlive.sale.VideoStatus;
 
@@ -55,18 +55,15 @@ public class StreamRepository {
     /** A sale, with its stream's state where it has one (null columns otherwise). */
     record Seen(UUID saleId, SaleStatus saleStatus, VideoStatus status, String playbackUrl, Instant startedAt) {}
 
-    private final Pool pool;
+    private final Tx db;
 
-    StreamRepository(Pool pool) {
-        this.pool = pool;
+    StreamRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
-    Pool pool() {
-        return pool;
-    }
-
-    Uni<Optional<Stream>> find(SqlClient client, UUID saleId) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
+    Uni<Optional<Stream>> find(Tx client, UUID saleId) {
+        return client.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
                         + " WHERE m.sale_id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows).map(StreamRepository::stream));
@@ -74,7 +71,8 @@ public class StreamRepository {
 
     /** The stream whose current key has this hash: a rotated key finds nothing. */
     Uni<Optional<Stream>> byKeyHash(byte[] hash) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
+        return db.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
                         + " WHERE m.key_hash = $1")
                 .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(hash)))
                 .map(rows -> Rows.first(rows).map(StreamRepository::stream));
@@ -82,20 +80,23 @@ public class StreamRepository {
 
     /** The sale and its host, for a sale that has no stream yet; empty for an unknown sale. */
     Uni<Optional<UUID>> hostOf(UUID saleId) {
-        return pool.preparedQuery("SELECT host_id FROM sale WHERE id = $1")
+        return db.sql()
+                .preparedQuery("SELECT host_id FROM sale WHERE id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows).map(r -> r.getUUID("host_id")));
     }
 
     Uni<Optional<UUID>> byPublisher(String publisher) {
-        return pool.preparedQuery("SELECT sale_id FROM media_stream WHERE publisher = $1")
+        return db.sql()
+                .preparedQuery("SELECT sale_id FROM media_stream WHERE publisher = $1")
                 .execute(Tuple.of(publisher))
                 .map(rows -> Rows.first(rows).map(r -> r.getUUID("sale_id")));
     }
 
     /** The sales with their streams, for what viewers see. */
     Uni<List<Seen>> seen(List<UUID> saleIds) {
-        return pool.preparedQuery("SELECT s.id, s.status AS sale_status, m.status, m.playback_url, m.started_at"
+        return db.sql()
+                .preparedQuery("SELECT s.id, s.status AS sale_status, m.status, m.playback_url, m.started_at"
                         + " FROM sale s LEFT JOIN media_stream m ON m.sale_id = s.id WHERE s.id = ANY($1)")
                 .execute(Tuple.of(saleIds.toArray(UUID[]::new)))
                 .map(rows -> {
@@ -112,7 +113,8 @@ public class StreamRepository {
 
     /** The streams whose publisher came through this engine ({@code engineId:clientId}). */
     Uni<List<Stream>> ofEngine(String engineId) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
+        return db.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
                         + " WHERE starts_with(m.publisher, $1)")
                 .execute(Tuple.of(engineId + ":"))
                 .map(StreamRepository::streams);
@@ -120,7 +122,8 @@ public class StreamRepository {
 
     /** Streams whose publisher nobody has reported since {@code before}, on any engine. */
     Uni<List<Stream>> silentSince(Instant before) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
+        return db.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
                         + " WHERE m.publisher IS NOT NULL AND m.seen_at < $1")
                 .execute(Tuple.of(utc(before)))
                 .map(StreamRepository::streams);
@@ -128,15 +131,17 @@ public class StreamRepository {
 
     /** A first key for the sale; nothing when it has one already. */
     Uni<Void> insertIfAbsent(UUID saleId, String ciphertext, byte[] hash, Instant now) {
-        return pool.preparedQuery("INSERT INTO media_stream (sale_id, key_ciphertext, key_hash, key_created_at)"
+        return db.sql()
+                .preparedQuery("INSERT INTO media_stream (sale_id, key_ciphertext, key_hash, key_created_at)"
                         + " VALUES ($1, $2, $3, $4) ON CONFLICT (sale_id) DO NOTHING")
                 .execute(Tuple.of(saleId, ciphertext, io.vertx.core.buffer.Buffer.buffer(hash), utc(now)))
                 .replaceWithVoid();
     }
 
     /** A new key; the publisher (if any) loses its place and a publishing stream becomes IDLE. */
-    Uni<Void> rotate(SqlClient tx, UUID saleId, String ciphertext, byte[] hash, Instant now) {
-        return tx.preparedQuery("UPDATE media_stream SET key_ciphertext = $2, key_hash = $3, key_created_at = $4,"
+    Uni<Void> rotate(Tx tx, UUID saleId, String ciphertext, byte[] hash, Instant now) {
+        return tx.sql()
+                .preparedQuery("UPDATE media_stream SET key_ciphertext = $2, key_hash = $3, key_created_at = $4,"
                         + " ended_at = CASE WHEN publisher IS NULL THEN ended_at ELSE $4 END, publisher = NULL,"
                         + " status = CASE WHEN status = 'ENDED' THEN 'ENDED' ELSE 'IDLE' END, " + NO_HEALTH
                         + " WHERE sale_id = $1")
@@ -146,14 +151,15 @@ public class StreamRepository {
 
     /** The accepted publisher becomes the stream's; {@code status} is PREVIEW or LIVE. */
     Uni<Void> accept(
-            SqlClient tx,
+            Tx tx,
             UUID saleId,
             String publisher,
             String streamName,
             String playbackUrl,
             VideoStatus status,
             Instant now) {
-        return tx.preparedQuery("UPDATE media_stream SET publisher = $2, stream_name = $3, playback_url = $4,"
+        return tx.sql()
+                .preparedQuery("UPDATE media_stream SET publisher = $2, stream_name = $3, playback_url = $4,"
                         + " status = $5, started_at = $6, ended_at = NULL, seen_at = $6, " + NO_HEALTH
                         + " WHERE sale_id = $1")
                 .execute(Tuple.from(
@@ -162,21 +168,24 @@ public class StreamRepository {
     }
 
     /** The publisher stopped: IDLE if it still held the stream; false when it did not. */
-    Uni<Boolean> release(SqlClient tx, UUID saleId, String publisher, Instant now) {
-        return tx.preparedQuery("UPDATE media_stream SET publisher = NULL, status = 'IDLE', ended_at = $3, " + NO_HEALTH
+    Uni<Boolean> release(Tx tx, UUID saleId, String publisher, Instant now) {
+        return tx.sql()
+                .preparedQuery("UPDATE media_stream SET publisher = NULL, status = 'IDLE', ended_at = $3, " + NO_HEALTH
                         + " WHERE sale_id = $1 AND publisher = $2")
                 .execute(Tuple.of(saleId, publisher, utc(now)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** The video follows its sale: a rehearsal becomes LIVE; ENDED lets go of the publisher. */
-    Uni<Void> follow(SqlClient tx, UUID saleId, VideoStatus status, Instant now) {
+    Uni<Void> follow(Tx tx, UUID saleId, VideoStatus status, Instant now) {
         if (status != VideoStatus.ENDED) {
-            return tx.preparedQuery("UPDATE media_stream SET status = $2 WHERE sale_id = $1")
+            return tx.sql()
+                    .preparedQuery("UPDATE media_stream SET status = $2 WHERE sale_id = $1")
                     .execute(Tuple.of(saleId, status.name()))
                     .replaceWithVoid();
         }
-        return tx.preparedQuery("UPDATE media_stream SET status = 'ENDED', publisher = NULL,"
+        return tx.sql()
+                .preparedQuery("UPDATE media_stream SET status = 'ENDED', publisher = NULL,"
                         + " ended_at = CASE WHEN publisher IS NULL THEN ended_at ELSE $2 END, " + NO_HEALTH
                         + " WHERE sale_id = $1")
                 .execute(Tuple.of(saleId, utc(now)))
@@ -185,7 +194,8 @@ public class StreamRepository {
 
     /** The engine still reports this publisher: its health, and that it is alive. */
     Uni<Void> seen(String publisher, MediaApi.Health health, Instant now) {
-        return pool.preparedQuery("UPDATE media_stream SET seen_at = $2, video_codec = $3, width = $4, height = $5,"
+        return db.sql()
+                .preparedQuery("UPDATE media_stream SET seen_at = $2, video_codec = $3, width = $4, height = $5,"
                         + " fps = $6, bitrate_kbps = $7 WHERE publisher = $1")
                 .execute(Tuple.from(java.util.Arrays.asList(
                         publisher,
@@ -200,7 +210,8 @@ public class StreamRepository {
 
     /** The engine's periodic callback: alive, nothing else known. */
     Uni<Boolean> touch(String publisher, Instant now) {
-        return pool.preparedQuery("UPDATE media_stream SET seen_at = $2 WHERE publisher = $1")
+        return db.sql()
+                .preparedQuery("UPDATE media_stream SET seen_at = $2 WHERE publisher = $1")
                 .execute(Tuple.of(publisher, utc(now)))
                 .map(rows -> rows.rowCount() == 1);
     }

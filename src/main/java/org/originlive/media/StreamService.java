@@ -2,7 +2,6 @@ package org.originlive.media;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +13,8 @@ import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleEvents;
@@ -27,6 +28,8 @@ import org.originlive.sale.VideoStatus;
 @ApplicationScoped
 public class StreamService {
 
+    private final Transactions transactions;
+
     private final StreamRepository streams;
     private final SaleEvents events;
     private final MediaEngine engine;
@@ -35,12 +38,14 @@ public class StreamService {
     private final Clock clock;
 
     StreamService(
+            Transactions transactions,
             StreamRepository streams,
             SaleEvents events,
             MediaEngine engine,
             MediaSecrets secrets,
             MediaConfig config,
             Clock clock) {
+        this.transactions = transactions;
         this.streams = streams;
         this.events = events;
         this.engine = engine;
@@ -59,14 +64,14 @@ public class StreamService {
         String key = secrets.keys().newKey();
         Instant now = clock.instant();
         return ensured(caller, saleId)
-                .flatMap(x -> streams.pool().withTransaction(tx -> events.lock(tx, saleId)
+                .flatMap(x -> transactions.inTransaction(tx -> events.lock(tx, saleId)
                         .flatMap(locked -> streams.find(tx, saleId))
                         .flatMap(before -> streams.rotate(
                                         tx, saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), now)
                                 .flatMap(y -> announce(tx, before.orElseThrow(), VideoStatus.IDLE, null, now))
                                 .replaceWith(before.orElseThrow()))))
                 .call(before -> dropQuietly(before.streamName(), before.publisher()))
-                .flatMap(before -> streams.find(streams.pool(), saleId))
+                .flatMap(before -> streams.find(transactions.autoCommit(), saleId))
                 .map(after -> settings(after.orElseThrow()));
     }
 
@@ -88,7 +93,7 @@ public class StreamService {
             UUID saleId = found.get().saleId();
             String name = saleId + "-" + HexFormat.of().formatHex(StreamKeys.hash(secrets.token(9)), 0, 4);
             String playbackUrl = engine.playbackUrl(name);
-            return streams.pool().withTransaction(tx -> events.lock(tx, saleId)
+            return transactions.inTransaction(tx -> events.lock(tx, saleId)
                     .flatMap(x -> streams.find(tx, saleId))
                     .flatMap(current -> {
                         // Judged again under the sale's lock: a rotation or a rival may have won meanwhile.
@@ -132,7 +137,7 @@ public class StreamService {
         return streams.byPublisher(publisher)
                 .flatMap(saleId -> saleId.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : streams.pool().withTransaction(tx -> events.lock(tx, saleId.get())
+                        : transactions.inTransaction(tx -> events.lock(tx, saleId.get())
                                 .flatMap(x -> streams.find(tx, saleId.get()))
                                 .flatMap(before -> streams.release(tx, saleId.get(), publisher, now)
                                         .flatMap(done -> done
@@ -147,8 +152,7 @@ public class StreamService {
      * Tells viewers when what they see changes: the sale's next {@code seq}, inside the
      * transaction, so it goes out only if the change commits.
      */
-    private Uni<Void> announce(
-            SqlClient tx, StreamRepository.Stream before, VideoStatus now, String playbackUrl, Instant at) {
+    private Uni<Void> announce(Tx tx, StreamRepository.Stream before, VideoStatus now, String playbackUrl, Instant at) {
         boolean available = engine.available();
         VideoStatus was = StreamRules.seenByViewers(before.status(), before.saleStatus(), available);
         VideoStatus is = StreamRules.seenByViewers(now, before.saleStatus(), available);
@@ -176,7 +180,7 @@ public class StreamService {
 
     /** The sale's stream, made on first use, after checking the caller may see its key. */
     private Uni<StreamRepository.Stream> ensured(Caller caller, UUID saleId) {
-        return streams.find(streams.pool(), saleId).flatMap(found -> {
+        return streams.find(transactions.autoCommit(), saleId).flatMap(found -> {
             if (found.isPresent()) {
                 allow(caller, found.get().hostId());
                 return Uni.createFrom().item(found.get());
@@ -186,7 +190,7 @@ public class StreamService {
                 String key = secrets.keys().newKey();
                 return streams.insertIfAbsent(
                                 saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), clock.instant())
-                        .flatMap(x -> streams.find(streams.pool(), saleId))
+                        .flatMap(x -> streams.find(transactions.autoCommit(), saleId))
                         .map(Optional::orElseThrow);
             });
         });

@@ -3,9 +3,7 @@ package org.originlive.order;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -20,6 +18,8 @@ import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Orders and their lines in SQL; stock and tallies have their own owners. */
 @ApplicationScoped
@@ -30,20 +30,16 @@ public class OrderRepository {
             + " shipping_address::text AS shipping_address, reserved_until, created_at, payment_method,"
             + " payment_reference";
 
-    private final Pool pool;
+    private final Tx db;
     private final ObjectMapper json;
 
-    OrderRepository(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    OrderRepository(Transactions transactions, ObjectMapper json) {
+        this.db = transactions.autoCommit();
         this.json = json;
     }
 
-    public Pool pool() {
-        return pool;
-    }
-
     /** Stores new orders and their lines: two statements for the whole batch. */
-    public Uni<Void> insertAll(SqlClient tx, List<NewOrder> orders) {
+    public Uni<Void> insertAll(Tx tx, List<NewOrder> orders) {
         List<Tuple> orderRows = new ArrayList<>();
         List<Tuple> lineRows = new ArrayList<>();
         for (NewOrder n : orders) {
@@ -75,31 +71,35 @@ public class OrderRepository {
         if (orderRows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery("INSERT INTO customer_order (id, buyer_id, sale_id, status, total_minor, currency,"
+        return tx.sql()
+                .preparedQuery("INSERT INTO customer_order (id, buyer_id, sale_id, status, total_minor, currency,"
                         + " shipping_address, reserved_until, created_at)"
                         + " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)")
                 .executeBatch(orderRows)
-                .flatMap(x -> tx.preparedQuery("INSERT INTO order_line (id, order_id, line_no, product_id, item_id,"
+                .flatMap(x -> tx.sql()
+                        .preparedQuery("INSERT INTO order_line (id, order_id, line_no, product_id, item_id,"
                                 + " cooperative_id, name, quantity, unit_price_minor)"
                                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                         .executeBatch(lineRows))
                 .replaceWithVoid();
     }
 
-    public Uni<Optional<StoredOrder>> find(SqlClient client, UUID id, boolean forUpdate) {
-        return client.preparedQuery("SELECT " + ORDER_COLUMNS + " FROM customer_order WHERE id = $1"
+    public Uni<Optional<StoredOrder>> find(Tx client, UUID id, boolean forUpdate) {
+        return client.sql()
+                .preparedQuery("SELECT " + ORDER_COLUMNS + " FROM customer_order WHERE id = $1"
                         + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(id))
                 .map(rows -> Rows.first(rows).map(this::order));
     }
 
-    public Uni<List<OrderLine>> lines(SqlClient client, UUID orderId) {
+    public Uni<List<OrderLine>> lines(Tx client, UUID orderId) {
         return lines(client, List.of(orderId)).map(byOrder -> byOrder.getOrDefault(orderId, List.of()));
     }
 
     /** The lines of several orders in one query, by order id. */
-    public Uni<Map<UUID, List<OrderLine>>> lines(SqlClient client, List<UUID> orderIds) {
-        return client.preparedQuery(
+    public Uni<Map<UUID, List<OrderLine>>> lines(Tx client, List<UUID> orderIds) {
+        return client.sql()
+                .preparedQuery(
                         "SELECT id, order_id, product_id, item_id, cooperative_id, name, quantity, refunded_quantity,"
                                 + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
                 .execute(Tuple.of(orderIds.toArray(UUID[]::new)))
@@ -120,7 +120,8 @@ public class OrderRepository {
     }
 
     public Uni<Page<StoredOrder>> byBuyer(UUID buyer, PageRequest page) {
-        Uni<List<StoredOrder>> items = pool.preparedQuery("SELECT " + ORDER_COLUMNS
+        Uni<List<StoredOrder>> items = db.sql()
+                .preparedQuery("SELECT " + ORDER_COLUMNS
                         + " FROM customer_order WHERE buyer_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(buyer, page.size(), page.offset()))
                 .map(rows -> {
@@ -128,7 +129,8 @@ public class OrderRepository {
                     rows.forEach(r -> list.add(order(r)));
                     return list;
                 });
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM customer_order WHERE buyer_id = $1")
+        Uni<Long> total = db.sql()
+                .preparedQuery("SELECT count(*) AS n FROM customer_order WHERE buyer_id = $1")
                 .execute(Tuple.of(buyer))
                 .map(rows -> rows.iterator().next().getLong("n"));
         return Uni.combine()
@@ -138,34 +140,38 @@ public class OrderRepository {
                 .map(t -> new Page<>(t.getItem1(), page.page(), page.size(), t.getItem2()));
     }
 
-    public Uni<Void> addRefunded(SqlClient tx, Map<UUID, Integer> quantities) {
+    public Uni<Void> addRefunded(Tx tx, Map<UUID, Integer> quantities) {
         if (quantities.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = new ArrayList<>();
         quantities.forEach((line, quantity) -> rows.add(Tuple.of(line, quantity)));
-        return tx.preparedQuery("UPDATE order_line SET refunded_quantity = refunded_quantity + $2 WHERE id = $1")
+        return tx.sql()
+                .preparedQuery("UPDATE order_line SET refunded_quantity = refunded_quantity + $2 WHERE id = $1")
                 .executeBatch(rows)
                 .replaceWithVoid();
     }
 
     /** RESERVED → PAID while the reservation holds; false if the order was not in that state. */
-    public Uni<Boolean> markPaid(SqlClient tx, UUID id, String method, String reference, Instant now) {
-        return tx.preparedQuery("UPDATE customer_order SET status = 'PAID', paid_at = $2, payment_method = $3,"
+    public Uni<Boolean> markPaid(Tx tx, UUID id, String method, String reference, Instant now) {
+        return tx.sql()
+                .preparedQuery("UPDATE customer_order SET status = 'PAID', paid_at = $2, payment_method = $3,"
                         + " payment_reference = $4 WHERE id = $1 AND status = 'RESERVED' AND reserved_until > $2")
                 .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC), method, reference))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Boolean> close(SqlClient tx, UUID id, OrderStatus from, OrderStatus to, Instant now) {
-        return tx.preparedQuery("UPDATE customer_order SET status = $3, closed_at = $4 WHERE id = $1 AND status = $2")
+    public Uni<Boolean> close(Tx tx, UUID id, OrderStatus from, OrderStatus to, Instant now) {
+        return tx.sql()
+                .preparedQuery("UPDATE customer_order SET status = $3, closed_at = $4 WHERE id = $1 AND status = $2")
                 .execute(Tuple.of(id, from.name(), to.name(), now.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** Reserved orders whose hold has passed, locked for this replica alone (others skip them). */
-    public Uni<List<UUID>> lockExpired(SqlClient tx, Instant now, int limit) {
-        return tx.preparedQuery("SELECT id FROM customer_order WHERE status = 'RESERVED' AND reserved_until <= $1"
+    public Uni<List<UUID>> lockExpired(Tx tx, Instant now, int limit) {
+        return tx.sql()
+                .preparedQuery("SELECT id FROM customer_order WHERE status = 'RESERVED' AND reserved_until <= $1"
                         + " ORDER BY reserved_until LIMIT $2 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
                 .map(rows -> {

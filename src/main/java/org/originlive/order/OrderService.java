@@ -2,7 +2,6 @@ package org.originlive.order;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +13,8 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.fulfillment.FulfillmentService;
 import org.originlive.payment.PaymentProvider;
 import org.originlive.payment.PaymentProviders;
@@ -21,6 +22,8 @@ import org.originlive.payment.PaymentProviders;
 /** Reading, paying and cancelling orders. */
 @ApplicationScoped
 public class OrderService {
+
+    private final Transactions transactions;
 
     private final OrderRepository orders;
     private final FulfillmentService fulfillments;
@@ -30,12 +33,14 @@ public class OrderService {
     private final Clock clock;
 
     OrderService(
+            Transactions transactions,
             OrderRepository orders,
             FulfillmentService fulfillments,
             Restock restock,
             PaymentProviders providers,
             PaidOrderRefunds refunds,
             Clock clock) {
+        this.transactions = transactions;
         this.orders = orders;
         this.fulfillments = fulfillments;
         this.restock = restock;
@@ -45,12 +50,12 @@ public class OrderService {
     }
 
     /** Stores orders that checkout placed, inside checkout's transaction. */
-    public Uni<Void> record(SqlClient tx, List<NewOrder> placed) {
+    public Uni<Void> record(Tx tx, List<NewOrder> placed) {
         return orders.insertAll(tx, placed);
     }
 
     public Uni<OrderApi.OrderView> view(UUID id) {
-        return orders.find(orders.pool(), id, false)
+        return orders.find(transactions.autoCommit(), id, false)
                 .flatMap(found -> found.isEmpty()
                         ? Uni.createFrom().failure(ProblemException.notFound("Order", id))
                         : view(found.get()));
@@ -58,7 +63,7 @@ public class OrderService {
 
     /** The buyer's own order, or any for an admin; 404 for everyone else, so ids do not leak. */
     public Uni<OrderApi.OrderView> get(Caller caller, UUID id) {
-        return orders.find(orders.pool(), id, false).flatMap(found -> {
+        return orders.find(transactions.autoCommit(), id, false).flatMap(found -> {
             if (found.isEmpty() || !mayRead(caller, found.get())) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order", id));
             }
@@ -81,7 +86,7 @@ public class OrderService {
         PaymentProvider provider = providers
                 .forMethod(method)
                 .orElseThrow(() -> ProblemException.invalid("method", "unknown payment method: " + method));
-        return orders.find(orders.pool(), id, false).flatMap(found -> {
+        return orders.find(transactions.autoCommit(), id, false).flatMap(found -> {
             if (found.isEmpty() || !found.get().buyerId().equals(buyer.id())) {
                 return Uni.createFrom().failure(ProblemException.notFound("Order", id));
             }
@@ -98,8 +103,8 @@ public class OrderService {
 
     private Uni<Void> settle(StoredOrder order, PaymentProvider provider, String reference) {
         Instant now = clock.instant();
-        return orders.pool()
-                .withTransaction(tx -> orders.find(tx, order.id(), true).flatMap(locked -> {
+        return transactions
+                .inTransaction(tx -> orders.find(tx, order.id(), true).flatMap(locked -> {
                     if (locked.get().status() == OrderStatus.PAID) {
                         return Uni.createFrom().item(true);
                     }
@@ -127,8 +132,8 @@ public class OrderService {
      */
     public Uni<OrderApi.OrderView> cancel(Caller buyer, UUID id) {
         Instant now = clock.instant();
-        return orders.pool()
-                .withTransaction(tx -> orders.find(tx, id, true).flatMap(found -> {
+        return transactions
+                .inTransaction(tx -> orders.find(tx, id, true).flatMap(found -> {
                     if (found.isEmpty() || !found.get().buyerId().equals(buyer.id())) {
                         return Uni.createFrom().failure(ProblemException.notFound("Order", id));
                     }
@@ -186,7 +191,7 @@ public class OrderService {
         List<UUID> ids = stored.stream().map(StoredOrder::id).toList();
         return Uni.combine()
                 .all()
-                .unis(orders.lines(orders.pool(), ids), fulfillments.refs(orders.pool(), ids))
+                .unis(orders.lines(transactions.autoCommit(), ids), fulfillments.refs(transactions.autoCommit(), ids))
                 .asTuple()
                 .map(t -> stored.stream()
                         .map(order -> new OrderApi.OrderView(

@@ -1,8 +1,8 @@
 package org.originlive.order;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import java.time.Instant;
+import org.originlive.common.Tx;
 
 /**
  * Refunds everything left of a paid order that is being cancelled, inside the cancellation's
@@ -10,5 +10,5 @@ import java.time.Instant;
  */
 public interface PaidOrderRefunds {
 
-    Uni<Void> refundAll(SqlClient tx, StoredOrder order, String reason, Instant now);
+    Uni<Void> refundAll(Tx tx, StoredOrder order, String reason, Instant now);
 }

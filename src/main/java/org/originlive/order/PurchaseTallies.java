@@ -3,13 +3,13 @@ package org.originlive.order;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Tx;
 
 /**
  * What each buyer holds of each sale item, against its per-customer limit. Checkout adds to it
@@ -23,14 +23,15 @@ public class PurchaseTallies {
     public record Tally(UUID buyerId, UUID itemId, int quantity, int limit) {}
 
     /** Adds each tally if it stays within its limit; per tally, whether it was added. */
-    public Uni<List<Boolean>> addWithinLimits(SqlClient tx, List<Tally> tallies) {
+    public Uni<List<Boolean>> addWithinLimits(Tx tx, List<Tally> tallies) {
         if (tallies.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<Tuple> rows = tallies.stream()
                 .map(t -> Tuple.of(t.buyerId(), t.itemId(), t.quantity(), t.limit()))
                 .toList();
-        return tx.preparedQuery("INSERT INTO purchase_tally AS t (buyer_id, item_id, quantity) VALUES ($1, $2, $3)"
+        return tx.sql()
+                .preparedQuery("INSERT INTO purchase_tally AS t (buyer_id, item_id, quantity) VALUES ($1, $2, $3)"
                         + " ON CONFLICT (buyer_id, item_id) DO UPDATE SET quantity = t.quantity + EXCLUDED.quantity"
                         + " WHERE t.quantity + EXCLUDED.quantity <= $4 RETURNING quantity")
                 .executeBatch(rows)
@@ -46,14 +47,15 @@ public class PurchaseTallies {
     }
 
     /** Takes the quantities back off the buyers' tallies. */
-    public Uni<Void> release(SqlClient tx, List<Tally> tallies) {
+    public Uni<Void> release(Tx tx, List<Tally> tallies) {
         if (tallies.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = tallies.stream()
                 .map(t -> Tuple.of(t.buyerId(), t.itemId(), t.quantity()))
                 .toList();
-        return tx.preparedQuery(
+        return tx.sql()
+                .preparedQuery(
                         "UPDATE purchase_tally SET quantity = quantity - $3 WHERE buyer_id = $1 AND item_id = $2")
                 .executeBatch(rows)
                 .replaceWithVoid();

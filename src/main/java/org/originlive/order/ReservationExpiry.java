@@ -5,13 +5,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.originlive.common.Periodic;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * Expires unpaid orders after their hold and gives their stock back. Every replica runs it;
@@ -19,6 +20,8 @@ import org.originlive.common.Periodic;
  */
 @ApplicationScoped
 public class ReservationExpiry {
+
+    private final Transactions transactions;
 
     private static final int BATCH = 100;
 
@@ -31,12 +34,14 @@ public class ReservationExpiry {
     private Periodic timer;
 
     ReservationExpiry(
+            Transactions transactions,
             OrderRepository orders,
             Restock restock,
             OrderMetrics metrics,
             OrderConfig config,
             Vertx vertx,
             Clock clock) {
+        this.transactions = transactions;
         this.orders = orders;
         this.restock = restock;
         this.metrics = metrics;
@@ -58,8 +63,8 @@ public class ReservationExpiry {
     /** One round: expires up to a batch of due orders in one transaction; returns how many. */
     Uni<Integer> expireDue() {
         Instant now = clock.instant();
-        return orders.pool()
-                .withTransaction(tx -> orders.lockExpired(tx, now, BATCH).flatMap(ids -> {
+        return transactions
+                .inTransaction(tx -> orders.lockExpired(tx, now, BATCH).flatMap(ids -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID id : ids) {
                         chain = chain.flatMap(x -> expire(tx, id, now));
@@ -74,7 +79,7 @@ public class ReservationExpiry {
                 });
     }
 
-    private Uni<Void> expire(SqlClient tx, UUID id, Instant now) {
+    private Uni<Void> expire(Tx tx, UUID id, Instant now) {
         return orders.find(tx, id, false)
                 .flatMap(order -> orders.close(tx, id, OrderStatus.RESERVED, OrderStatus.EXPIRED, now)
                         .flatMap(x -> orders.lines(tx, id))

@@ -1,7 +1,6 @@
 package org.originlive.order;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.originlive.catalog.ProductStock;
+import org.originlive.common.Tx;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleEvents;
 import org.originlive.sale.SaleStock;
@@ -35,7 +35,7 @@ public class Restock {
         this.clock = clock;
     }
 
-    public Uni<Void> giveBack(SqlClient tx, StoredOrder order, List<OrderLine> lines) {
+    public Uni<Void> giveBack(Tx tx, StoredOrder order, List<OrderLine> lines) {
         List<OrderLine> sorted = new ArrayList<>(lines);
         sorted.sort(Comparator.comparing(l -> l.itemId() != null ? l.itemId() : l.productId()));
         if (order.saleId() == null) {
@@ -53,7 +53,7 @@ public class Restock {
     }
 
     /** Back to the live sale's items, numbered {@code last - n + 1 .. last} and announced. */
-    private Uni<Void> toSale(SqlClient tx, StoredOrder order, List<OrderLine> sorted, long last) {
+    private Uni<Void> toSale(Tx tx, StoredOrder order, List<OrderLine> sorted, long last) {
         long at = clock.millis();
         long first = last - sorted.size() + 1;
         List<SaleEvent> changes = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.originlive.order;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * A sale's paid orders as counts for its host's console: never a buyer's identity. Read-only
@@ -21,16 +22,17 @@ public class SaleOrderTotals {
     /** Orders paid and not cancelled; gross as sold, before refunds. */
     public record Totals(long orders, long unitsSold, long grossMinor, long ordersLastMinute) {}
 
-    private final Pool pool;
+    private final Tx db;
     private final Clock clock;
 
-    SaleOrderTotals(Pool pool, Clock clock) {
-        this.pool = pool;
+    SaleOrderTotals(Transactions transactions, Clock clock) {
+        this.db = transactions.autoCommit();
         this.clock = clock;
     }
 
     public Uni<Totals> of(UUID saleId) {
-        return pool.preparedQuery("SELECT count(*) AS orders,"
+        return db.sql()
+                .preparedQuery("SELECT count(*) AS orders,"
                         + " coalesce(sum(o.total_minor), 0) AS gross,"
                         + " coalesce(sum((SELECT sum(l.quantity) FROM order_line l WHERE l.order_id = o.id)), 0)"
                         + " AS units,"

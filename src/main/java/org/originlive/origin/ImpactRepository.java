@@ -1,7 +1,6 @@
 package org.originlive.origin;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -10,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * Reads only (it owns no table): a sale's money per cooperative from its paid orders'
@@ -48,15 +49,16 @@ public class ImpactRepository {
             + " LEFT JOIN producers pr ON pr.cooperative_id = c.id LEFT JOIN hectares h ON h.cooperative_id = c.id"
             + " ORDER BY c.name, c.id";
 
-    private final Pool pool;
+    private final Tx db;
 
-    ImpactRepository(Pool pool) {
-        this.pool = pool;
+    ImpactRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
     /** The sale's currency, or empty when there is no such sale. */
     public Uni<Optional<String>> saleCurrency(UUID saleId) {
-        return pool.preparedQuery("SELECT currency FROM sale WHERE id = $1")
+        return db.sql()
+                .preparedQuery("SELECT currency FROM sale WHERE id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows).map(r -> r.getString("currency")));
     }
@@ -65,7 +67,7 @@ public class ImpactRepository {
             OriginApi.ImpactCooperative view, long grossMinor, long feeMinor, long refundedMinor) {}
 
     public Uni<List<CooperativeImpact>> perCooperative(UUID saleId) {
-        return pool.preparedQuery(IMPACT).execute(Tuple.of(saleId)).map(rows -> {
+        return db.sql().preparedQuery(IMPACT).execute(Tuple.of(saleId)).map(rows -> {
             List<CooperativeImpact> list = new ArrayList<>();
             rows.forEach(r -> list.add(new CooperativeImpact(
                     new OriginApi.ImpactCooperative(

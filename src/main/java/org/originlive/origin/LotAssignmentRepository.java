@@ -1,9 +1,7 @@
 package org.originlive.origin;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -16,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * Which lot each order line came from, and the reads around it: the fulfilment's state and
@@ -25,21 +25,18 @@ import org.originlive.common.Rows;
 @OwnsTables("lot_assignment")
 public class LotAssignmentRepository {
 
-    private final Pool pool;
+    private final Tx db;
 
-    LotAssignmentRepository(Pool pool) {
-        this.pool = pool;
-    }
-
-    public Pool pool() {
-        return pool;
+    LotAssignmentRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
     public record Fulfillment(UUID id, UUID orderId, UUID cooperativeId, String status) {}
 
     /** The fulfilment, share-locked so that it cannot be cancelled while its lots are being recorded. */
-    public Uni<Optional<Fulfillment>> lockFulfillment(SqlClient tx, UUID id) {
-        return tx.preparedQuery("SELECT id, order_id, cooperative_id, status FROM fulfillment WHERE id = $1 FOR SHARE")
+    public Uni<Optional<Fulfillment>> lockFulfillment(Tx tx, UUID id) {
+        return tx.sql()
+                .preparedQuery("SELECT id, order_id, cooperative_id, status FROM fulfillment WHERE id = $1 FOR SHARE")
                 .execute(Tuple.of(id))
                 .map(rows -> Rows.first(rows)
                         .map(r -> new Fulfillment(
@@ -50,8 +47,9 @@ public class LotAssignmentRepository {
     }
 
     /** The fulfilment's order lines: line id → product id. */
-    public Uni<Map<UUID, UUID>> lineProducts(SqlClient client, Fulfillment f) {
-        return client.preparedQuery("SELECT id, product_id FROM order_line WHERE order_id = $1 AND cooperative_id = $2")
+    public Uni<Map<UUID, UUID>> lineProducts(Tx client, Fulfillment f) {
+        return client.sql()
+                .preparedQuery("SELECT id, product_id FROM order_line WHERE order_id = $1 AND cooperative_id = $2")
                 .execute(Tuple.of(f.orderId(), f.cooperativeId()))
                 .map(rows -> {
                     Map<UUID, UUID> lines = new HashMap<>();
@@ -62,8 +60,9 @@ public class LotAssignmentRepository {
 
     public record LotFacts(UUID id, UUID cooperativeId, UUID productId) {}
 
-    public Uni<Map<UUID, LotFacts>> lots(SqlClient client, List<UUID> ids) {
-        return client.preparedQuery("SELECT id, cooperative_id, product_id FROM lot WHERE id = ANY($1)")
+    public Uni<Map<UUID, LotFacts>> lots(Tx client, List<UUID> ids) {
+        return client.sql()
+                .preparedQuery("SELECT id, cooperative_id, product_id FROM lot WHERE id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, LotFacts> lots = new HashMap<>();
@@ -75,11 +74,12 @@ public class LotAssignmentRepository {
     }
 
     /** Records each line's lot; a line assigned before gets the new lot. */
-    public Uni<Void> assign(SqlClient tx, Fulfillment f, List<OriginApi.LineLot> lines, Instant now) {
+    public Uni<Void> assign(Tx tx, Fulfillment f, List<OriginApi.LineLot> lines, Instant now) {
         List<Tuple> rows = lines.stream()
                 .map(l -> Tuple.of(l.lineId(), f.orderId(), f.id(), l.lotId(), now.atOffset(ZoneOffset.UTC)))
                 .toList();
-        return tx.preparedQuery(
+        return tx.sql()
+                .preparedQuery(
                         "INSERT INTO lot_assignment (line_id, order_id, fulfillment_id, lot_id, assigned_at)"
                                 + " VALUES ($1, $2, $3, $4, $5)"
                                 + " ON CONFLICT (line_id) DO UPDATE SET lot_id = excluded.lot_id, assigned_at = excluded.assigned_at")
@@ -87,8 +87,9 @@ public class LotAssignmentRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<List<OriginApi.LineLot>> assignments(SqlClient client, UUID fulfillmentId) {
-        return client.preparedQuery("SELECT a.line_id, a.lot_id FROM lot_assignment a"
+    public Uni<List<OriginApi.LineLot>> assignments(Tx client, UUID fulfillmentId) {
+        return client.sql()
+                .preparedQuery("SELECT a.line_id, a.lot_id FROM lot_assignment a"
                         + " JOIN order_line l ON l.id = a.line_id WHERE a.fulfillment_id = $1 ORDER BY l.line_no")
                 .execute(Tuple.of(fulfillmentId))
                 .map(rows -> {
@@ -100,7 +101,8 @@ public class LotAssignmentRepository {
 
     /** Who bought the order, or empty when there is no such order. */
     public Uni<Optional<UUID>> buyer(UUID orderId) {
-        return pool.preparedQuery("SELECT buyer_id FROM customer_order WHERE id = $1")
+        return db.sql()
+                .preparedQuery("SELECT buyer_id FROM customer_order WHERE id = $1")
                 .execute(Tuple.of(orderId))
                 .map(rows -> Rows.first(rows).map(r -> r.getUUID("buyer_id")));
     }
@@ -108,7 +110,8 @@ public class LotAssignmentRepository {
     public record TracedLine(UUID lineId, String name, OriginApi.TraceCooperative cooperative, UUID lotId) {}
 
     public Uni<List<TracedLine>> tracedLines(UUID orderId) {
-        return pool.preparedQuery("SELECT l.id, l.name, c.id AS cooperative_id, c.name AS cooperative_name, c.country,"
+        return db.sql()
+                .preparedQuery("SELECT l.id, l.name, c.id AS cooperative_id, c.name AS cooperative_name, c.country,"
                         + " c.region, a.lot_id FROM order_line l JOIN cooperative c ON c.id = l.cooperative_id"
                         + " LEFT JOIN lot_assignment a ON a.line_id = l.id WHERE l.order_id = $1 ORDER BY l.line_no")
                 .execute(Tuple.of(orderId))

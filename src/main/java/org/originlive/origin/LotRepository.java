@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,6 +19,8 @@ import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Lots and their inputs in SQL; the public view is aggregated here so it never carries a name without consent. */
 @ApplicationScoped
@@ -41,33 +41,31 @@ public class LotRepository {
             + ", (SELECT coalesce(array_agg(DISTINCT pr.display_name ORDER BY pr.display_name), '{}') FROM lot_input i"
             + "    JOIN producer pr ON pr.id = i.producer_id WHERE i.lot_id = l.id AND pr.public_consent) AS names";
 
-    private final Pool pool;
+    private final Tx db;
     private final ObjectMapper json;
 
-    LotRepository(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    LotRepository(Transactions transactions, ObjectMapper json) {
+        this.db = transactions.autoCommit();
         this.json = json;
     }
 
-    public Pool pool() {
-        return pool;
-    }
-
     /** The cooperative of a product, or empty when there is no such product. */
-    public Uni<Optional<UUID>> productCooperative(SqlClient client, UUID productId) {
-        return client.preparedQuery("SELECT cooperative_id FROM product WHERE id = $1")
+    public Uni<Optional<UUID>> productCooperative(Tx client, UUID productId) {
+        return client.sql()
+                .preparedQuery("SELECT cooperative_id FROM product WHERE id = $1")
                 .execute(Tuple.of(productId))
                 .map(rows -> Rows.first(rows).map(r -> r.getUUID("cooperative_id")));
     }
 
-    public Uni<Void> insert(SqlClient tx, OriginApi.Lot lot, Instant now) {
+    public Uni<Void> insert(Tx tx, OriginApi.Lot lot, Instant now) {
         List<Tuple> inputs = new ArrayList<>();
         for (int i = 0; i < lot.inputs().size(); i++) {
             OriginApi.LotInput in = lot.inputs().get(i);
             inputs.add(Tuple.from(Arrays.asList(
                     lot.id(), i, in.producerId(), in.plotId(), in.kg(), in.farmgatePaidMinor(), in.currency())));
         }
-        return tx.preparedQuery("INSERT INTO lot (id, cooperative_id, product_id, lot_code, process, harvest_from,"
+        return tx.sql()
+                .preparedQuery("INSERT INTO lot (id, cooperative_id, product_id, lot_code, process, harvest_from,"
                         + " harvest_to, quantity_kg, certifications, created_at)"
                         + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
                 .execute(Tuple.from(Arrays.asList(
@@ -81,21 +79,24 @@ public class LotRepository {
                         lot.quantityKg(),
                         lot.certifications().toArray(String[]::new),
                         now.atOffset(ZoneOffset.UTC))))
-                .flatMap(x -> tx.preparedQuery("INSERT INTO lot_input (lot_id, input_no, producer_id, plot_id, kg,"
+                .flatMap(x -> tx.sql()
+                        .preparedQuery("INSERT INTO lot_input (lot_id, input_no, producer_id, plot_id, kg,"
                                 + " farmgate_paid_minor, currency) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                         .executeBatch(inputs))
                 .replaceWithVoid();
     }
 
-    public Uni<Optional<OriginApi.Lot>> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + LOT_COLUMNS + " FROM lot l WHERE l.id = $1")
+    public Uni<Optional<OriginApi.Lot>> find(Tx client, UUID id) {
+        return client.sql()
+                .preparedQuery("SELECT " + LOT_COLUMNS + " FROM lot l WHERE l.id = $1")
                 .execute(Tuple.of(id))
                 .flatMap(rows -> {
                     Optional<Row> row = Rows.first(rows);
                     if (row.isEmpty()) {
                         return Uni.createFrom().item(Optional.<OriginApi.Lot>empty());
                     }
-                    return client.preparedQuery("SELECT producer_id, plot_id, kg, farmgate_paid_minor, currency"
+                    return client.sql()
+                            .preparedQuery("SELECT producer_id, plot_id, kg, farmgate_paid_minor, currency"
                                     + " FROM lot_input WHERE lot_id = $1 ORDER BY input_no")
                             .execute(Tuple.of(id))
                             .map(inputs -> Optional.of(lot(row.get(), inputs)));
@@ -103,21 +104,24 @@ public class LotRepository {
     }
 
     /** The lots' public views, in no particular order. */
-    public Uni<List<OriginApi.PublicLot>> publicViews(SqlClient client, List<UUID> ids) {
+    public Uni<List<OriginApi.PublicLot>> publicViews(Tx client, List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return client.preparedQuery("SELECT " + PUBLIC_COLUMNS + " FROM lot l WHERE l.id = ANY($1)")
+        return client.sql()
+                .preparedQuery("SELECT " + PUBLIC_COLUMNS + " FROM lot l WHERE l.id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(LotRepository::publicLots);
     }
 
     public Uni<Page<OriginApi.PublicLot>> page(UUID cooperativeId, PageRequest page) {
-        Uni<List<OriginApi.PublicLot>> items = pool.preparedQuery("SELECT " + PUBLIC_COLUMNS
+        Uni<List<OriginApi.PublicLot>> items = db.sql()
+                .preparedQuery("SELECT " + PUBLIC_COLUMNS
                         + " FROM lot l WHERE l.cooperative_id = $1 ORDER BY l.created_at DESC, l.id LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(cooperativeId, page.size(), page.offset()))
                 .map(LotRepository::publicLots);
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM lot WHERE cooperative_id = $1")
+        Uni<Long> total = db.sql()
+                .preparedQuery("SELECT count(*) AS n FROM lot WHERE cooperative_id = $1")
                 .execute(Tuple.of(cooperativeId))
                 .map(rows -> rows.iterator().next().getLong("n"));
         return Uni.combine()
@@ -128,8 +132,9 @@ public class LotRepository {
     }
 
     /** The lot's plots as GeoJSON features with who farms them and how much of the lot came from each. */
-    public Uni<ArrayNode> features(SqlClient client, UUID lotId) {
-        return client.preparedQuery("SELECT p.id, p.geometry::text AS geometry, p.area_ha, p.computed_area_ha,"
+    public Uni<ArrayNode> features(Tx client, UUID lotId) {
+        return client.sql()
+                .preparedQuery("SELECT p.id, p.geometry::text AS geometry, p.area_ha, p.computed_area_ha,"
                         + " pr.id AS producer_id, pr.member_code, pr.display_name, pr.region, sum(i.kg) AS kg"
                         + " FROM lot_input i JOIN plot p ON p.id = i.plot_id JOIN producer pr ON pr.id = p.producer_id"
                         + " WHERE i.lot_id = $1"

@@ -3,7 +3,6 @@ package org.originlive.origin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,10 +21,14 @@ import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Lots: a product's harvest, made from its members' inputs, shown in full to its cooperative and in public to anyone. */
 @ApplicationScoped
 public class LotService {
+
+    private final Transactions transactions;
 
     static final LocalDate EARLIEST_HARVEST = LocalDate.of(1950, 1, 1);
     static final LocalDate LATEST_HARVEST = LocalDate.of(2100, 12, 31);
@@ -36,7 +39,14 @@ public class LotService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    LotService(LotRepository lots, ProducerRepository producers, PlotRepository plots, ObjectMapper json, Clock clock) {
+    LotService(
+            Transactions transactions,
+            LotRepository lots,
+            ProducerRepository producers,
+            PlotRepository plots,
+            ObjectMapper json,
+            Clock clock) {
+        this.transactions = transactions;
         this.lots = lots;
         this.producers = producers;
         this.plots = plots;
@@ -47,8 +57,8 @@ public class LotService {
     public Uni<OriginApi.Lot> create(Caller caller, UUID cooperativeId, OriginApi.CreateLot request) {
         caller.requireCooperative(cooperativeId);
         OriginApi.Lot lot = checked(cooperativeId, request);
-        return lots.pool()
-                .withTransaction(tx -> producers
+        return transactions
+                .inTransaction(tx -> producers
                         .cooperativeRegion(tx, cooperativeId)
                         .map(region ->
                                 region.orElseThrow(() -> ProblemException.notFound("Cooperative", cooperativeId)))
@@ -110,7 +120,7 @@ public class LotService {
     }
 
     /** Each input's producer is a member of this cooperative, and its plot (if named) is that producer's. */
-    private Uni<Void> checkInputs(SqlClient tx, UUID cooperativeId, List<OriginApi.LotInput> inputs) {
+    private Uni<Void> checkInputs(Tx tx, UUID cooperativeId, List<OriginApi.LotInput> inputs) {
         List<UUID> producerIds =
                 inputs.stream().map(OriginApi.LotInput::producerId).distinct().toList();
         List<UUID> plotIds = inputs.stream()
@@ -143,7 +153,7 @@ public class LotService {
 
     /** The whole lot for its cooperative and ADMIN; the public view for anyone else (caller may be null). */
     public Uni<Object> get(Caller caller, UUID id) {
-        return lots.find(lots.pool(), id)
+        return lots.find(transactions.autoCommit(), id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Lot", id)))
                 .flatMap(lot -> caller != null && caller.mayManage(lot.cooperativeId())
                         ? Uni.createFrom().item(lot)
@@ -156,16 +166,16 @@ public class LotService {
 
     /** Public views by lot id, for traces. */
     public Uni<Map<UUID, OriginApi.PublicLot>> publicViews(List<UUID> ids) {
-        return lots.publicViews(lots.pool(), ids)
+        return lots.publicViews(transactions.autoCommit(), ids)
                 .map(list -> list.stream().collect(Collectors.toMap(OriginApi.PublicLot::id, Function.identity())));
     }
 
     /** The lot's plots as a GeoJSON FeatureCollection, for due-diligence statements (its cooperative and ADMIN). */
     public Uni<ObjectNode> geojson(Caller caller, UUID id) {
-        return lots.find(lots.pool(), id)
+        return lots.find(transactions.autoCommit(), id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Lot", id)))
                 .invoke(lot -> caller.requireCooperative(lot.cooperativeId()))
-                .flatMap(lot -> lots.features(lots.pool(), id).map(features -> {
+                .flatMap(lot -> lots.features(transactions.autoCommit(), id).map(features -> {
                     ObjectNode collection = json.createObjectNode().put("type", "FeatureCollection");
                     collection.put("lotId", lot.id().toString());
                     collection.put("lotCode", lot.lotCode());

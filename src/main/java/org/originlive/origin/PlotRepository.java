@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -18,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Plots in SQL: the checked GeoJSON as {@code jsonb}, with its computed area and bounds. */
 @ApplicationScoped
@@ -27,17 +27,18 @@ public class PlotRepository {
     private static final String COLUMNS = "id, producer_id, area_ha, geometry::text AS geometry, computed_area_ha,"
             + " min_lon, min_lat, max_lon, max_lat, created_at";
 
-    private final Pool pool;
+    private final Tx db;
     private final ObjectMapper json;
 
-    PlotRepository(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    PlotRepository(Transactions transactions, ObjectMapper json) {
+        this.db = transactions.autoCommit();
         this.json = json;
     }
 
-    public Uni<Void> insert(SqlClient tx, UUID id, UUID producerId, BigDecimal areaHa, PlotGeometry g, Instant now) {
+    public Uni<Void> insert(Tx tx, UUID id, UUID producerId, BigDecimal areaHa, PlotGeometry g, Instant now) {
         PlotGeometry.Bounds b = g.bounds();
-        return tx.preparedQuery("INSERT INTO plot (id, producer_id, area_ha, geometry, geometry_type, computed_area_ha,"
+        return tx.sql()
+                .preparedQuery("INSERT INTO plot (id, producer_id, area_ha, geometry, geometry_type, computed_area_ha,"
                         + " min_lon, min_lat, max_lon, max_lat, created_at)"
                         + " VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11)")
                 .execute(Tuple.from(Arrays.asList(
@@ -55,15 +56,17 @@ public class PlotRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<List<OriginApi.Plot>> byProducer(SqlClient client, UUID producerId) {
-        return client.preparedQuery(
+    public Uni<List<OriginApi.Plot>> byProducer(Tx client, UUID producerId) {
+        return client.sql()
+                .preparedQuery(
                         "SELECT " + COLUMNS + " FROM plot WHERE producer_id = $1 ORDER BY created_at, id LIMIT 1000")
                 .execute(Tuple.of(producerId))
                 .map(this::plots);
     }
 
-    public Uni<List<OriginApi.Plot>> findAll(SqlClient client, List<UUID> ids) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM plot WHERE id = ANY($1)")
+    public Uni<List<OriginApi.Plot>> findAll(Tx client, List<UUID> ids) {
+        return client.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM plot WHERE id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(this::plots);
     }

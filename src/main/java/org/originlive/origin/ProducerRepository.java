@@ -1,9 +1,7 @@
 package org.originlive.origin;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -16,6 +14,8 @@ import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Cooperative members in SQL; every list is scoped by cooperative in the query itself. */
 @ApplicationScoped
@@ -24,26 +24,23 @@ public class ProducerRepository {
 
     private static final String COLUMNS = "id, cooperative_id, member_code, display_name, public_consent, region";
 
-    private final Pool pool;
+    private final Tx db;
 
-    ProducerRepository(Pool pool) {
-        this.pool = pool;
-    }
-
-    public Pool pool() {
-        return pool;
+    ProducerRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
     /** The cooperative's region, or empty when there is no such cooperative. */
-    public Uni<Optional<String>> cooperativeRegion(SqlClient client, UUID cooperativeId) {
-        return client.preparedQuery("SELECT region FROM cooperative WHERE id = $1")
+    public Uni<Optional<String>> cooperativeRegion(Tx client, UUID cooperativeId) {
+        return client.sql()
+                .preparedQuery("SELECT region FROM cooperative WHERE id = $1")
                 .execute(Tuple.of(cooperativeId))
                 .map(rows -> Rows.first(rows).map(r -> r.getString("region")));
     }
 
-    public Uni<Void> insert(SqlClient tx, OriginApi.Producer p, Instant now) {
-        return tx.preparedQuery(
-                        "INSERT INTO producer (" + COLUMNS + ", created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+    public Uni<Void> insert(Tx tx, OriginApi.Producer p, Instant now) {
+        return tx.sql()
+                .preparedQuery("INSERT INTO producer (" + COLUMNS + ", created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .execute(Tuple.from(List.of(
                         p.id(),
                         p.cooperativeId(),
@@ -55,25 +52,29 @@ public class ProducerRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Optional<OriginApi.Producer>> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM producer WHERE id = $1")
+    public Uni<Optional<OriginApi.Producer>> find(Tx client, UUID id) {
+        return client.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM producer WHERE id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> Rows.first(rows).map(ProducerRepository::producer));
     }
 
     /** The producers with these ids (those that exist). */
-    public Uni<List<OriginApi.Producer>> findAll(SqlClient client, List<UUID> ids) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM producer WHERE id = ANY($1)")
+    public Uni<List<OriginApi.Producer>> findAll(Tx client, List<UUID> ids) {
+        return client.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM producer WHERE id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(ProducerRepository::producers);
     }
 
     public Uni<Page<OriginApi.Producer>> page(UUID cooperativeId, PageRequest page) {
-        Uni<List<OriginApi.Producer>> items = pool.preparedQuery("SELECT " + COLUMNS
+        Uni<List<OriginApi.Producer>> items = db.sql()
+                .preparedQuery("SELECT " + COLUMNS
                         + " FROM producer WHERE cooperative_id = $1 ORDER BY member_code LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(cooperativeId, page.size(), page.offset()))
                 .map(ProducerRepository::producers);
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM producer WHERE cooperative_id = $1")
+        Uni<Long> total = db.sql()
+                .preparedQuery("SELECT count(*) AS n FROM producer WHERE cooperative_id = $1")
                 .execute(Tuple.of(cooperativeId))
                 .map(rows -> rows.iterator().next().getLong("n"));
         return Uni.combine()

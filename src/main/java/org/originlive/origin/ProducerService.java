@@ -13,10 +13,13 @@ import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
+import org.originlive.common.Transactions;
 
 /** Cooperative members and their plots: the people and places behind a lot. */
 @ApplicationScoped
 public class ProducerService {
+
+    private final Transactions transactions;
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -25,7 +28,13 @@ public class ProducerService {
     private final OriginConfig config;
     private final Clock clock;
 
-    ProducerService(ProducerRepository producers, PlotRepository plots, OriginConfig config, Clock clock) {
+    ProducerService(
+            Transactions transactions,
+            ProducerRepository producers,
+            PlotRepository plots,
+            OriginConfig config,
+            Clock clock) {
+        this.transactions = transactions;
         this.producers = producers;
         this.plots = plots;
         this.config = config;
@@ -34,9 +43,8 @@ public class ProducerService {
 
     public Uni<OriginApi.Producer> create(Caller caller, UUID cooperativeId, OriginApi.CreateProducer request) {
         caller.requireCooperative(cooperativeId);
-        return producers
-                .pool()
-                .withTransaction(tx -> producers
+        return transactions
+                .inTransaction(tx -> producers
                         .cooperativeRegion(tx, cooperativeId)
                         .map(region ->
                                 region.orElseThrow(() -> ProblemException.notFound("Cooperative", cooperativeId)))
@@ -69,7 +77,7 @@ public class ProducerService {
 
     /** The producer if the caller may manage its cooperative: 404 when unknown, 403 for anyone else. */
     Uni<OriginApi.Producer> managed(Caller caller, UUID producerId) {
-        return producers.find(producers.pool(), producerId).map(found -> {
+        return producers.find(transactions.autoCommit(), producerId).map(found -> {
             OriginApi.Producer p = found.orElseThrow(() -> ProblemException.notFound("Producer", producerId));
             caller.requireCooperative(p.cooperativeId());
             return p;
@@ -84,14 +92,14 @@ public class ProducerService {
                     checkArea(request.areaHa(), geometry);
                     return geometry;
                 })
-                .flatMap(geometry -> producers.pool().withTransaction(tx -> plots.insert(
-                                tx, id, producerId, request.areaHa(), geometry, clock.instant())
-                        .flatMap(x -> plots.findAll(tx, List.of(id)))))
+                .flatMap(geometry -> transactions.inTransaction(
+                        tx -> plots.insert(tx, id, producerId, request.areaHa(), geometry, clock.instant())
+                                .flatMap(x -> plots.findAll(tx, List.of(id)))))
                 .map(list -> list.get(0));
     }
 
     public Uni<List<OriginApi.Plot>> plots(Caller caller, UUID producerId) {
-        return managed(caller, producerId).flatMap(p -> plots.byProducer(producers.pool(), producerId));
+        return managed(caller, producerId).flatMap(p -> plots.byProducer(transactions.autoCommit(), producerId));
     }
 
     /**

@@ -13,10 +13,13 @@ import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
+import org.originlive.common.Transactions;
 
 /** Which lot each shipped line came from, and the buyer's trace of an order back to its lots. */
 @ApplicationScoped
 public class TraceService {
+
+    private final Transactions transactions;
 
     private static final Set<String> ASSIGNABLE = Set.of("ACCEPTED", "SHIPPED", "DELIVERED");
 
@@ -24,7 +27,8 @@ public class TraceService {
     private final LotService lots;
     private final Clock clock;
 
-    TraceService(LotAssignmentRepository assignments, LotService lots, Clock clock) {
+    TraceService(Transactions transactions, LotAssignmentRepository assignments, LotService lots, Clock clock) {
+        this.transactions = transactions;
         this.assignments = assignments;
         this.lots = lots;
         this.clock = clock;
@@ -42,7 +46,7 @@ public class TraceService {
                 throw ProblemException.invalid("lines[" + i + "].lineId", "appears twice");
             }
         }
-        return assignments.pool().withTransaction(tx -> assignments
+        return transactions.inTransaction(tx -> assignments
                 .lockFulfillment(tx, fulfillmentId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Fulfillment", fulfillmentId)))
                 .invoke(f -> {
@@ -95,7 +99,7 @@ public class TraceService {
     }
 
     public Uni<OriginApi.Assignments> assignments(Caller caller, UUID fulfillmentId) {
-        return assignments.pool().withTransaction(tx -> assignments
+        return transactions.inTransaction(tx -> assignments
                 .lockFulfillment(tx, fulfillmentId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Fulfillment", fulfillmentId)))
                 .invoke(f -> caller.requireCooperative(f.cooperativeId()))

@@ -1,9 +1,7 @@
 package org.originlive.payout;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,24 +10,26 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** One payout destination per cooperative; a PUT replaces it. */
 @ApplicationScoped
 @OwnsTables("payout_destination")
 public class DestinationRepository {
 
-    private final Pool pool;
+    private final Tx db;
 
-    DestinationRepository(Pool pool) {
-        this.pool = pool;
+    DestinationRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
     Uni<PayoutApi.Destination> put(UUID cooperativeId, PayoutApi.DestinationRequest d, Instant now) {
-        return pool.preparedQuery(
-                        "INSERT INTO payout_destination (cooperative_id, provider, account_name, account_number,"
-                                + " currency, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (cooperative_id) DO UPDATE"
-                                + " SET provider = $2, account_name = $3, account_number = $4, currency = $5, updated_at = $6"
-                                + " RETURNING *")
+        return db.sql()
+                .preparedQuery("INSERT INTO payout_destination (cooperative_id, provider, account_name, account_number,"
+                        + " currency, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (cooperative_id) DO UPDATE"
+                        + " SET provider = $2, account_name = $3, account_number = $4, currency = $5, updated_at = $6"
+                        + " RETURNING *")
                 .execute(Tuple.from(new Object[] {
                     cooperativeId,
                     d.provider().name(),
@@ -41,14 +41,11 @@ public class DestinationRepository {
                 .map(rows -> view(rows.iterator().next()));
     }
 
-    Uni<Optional<PayoutApi.Destination>> find(SqlClient client, UUID cooperativeId) {
-        return client.preparedQuery("SELECT * FROM payout_destination WHERE cooperative_id = $1")
+    Uni<Optional<PayoutApi.Destination>> find(Tx client, UUID cooperativeId) {
+        return client.sql()
+                .preparedQuery("SELECT * FROM payout_destination WHERE cooperative_id = $1")
                 .execute(Tuple.of(cooperativeId))
                 .map(rows -> Rows.first(rows).map(DestinationRepository::view));
-    }
-
-    Pool pool() {
-        return pool;
     }
 
     private static PayoutApi.Destination view(Row r) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Objects;
 import org.originlive.common.ProblemException;
+import org.originlive.common.Transactions;
 
 /**
  * Provider callbacks. A callback only names a payout: unless the provider proved it sent it, the
@@ -14,11 +15,18 @@ import org.originlive.common.ProblemException;
 @ApplicationScoped
 public class PayoutCallbacks {
 
+    private final Transactions transactions;
+
     private final PayoutRepository payouts;
     private final PayoutProviders providers;
     private final PayoutSettlement settlement;
 
-    PayoutCallbacks(PayoutRepository payouts, PayoutProviders providers, PayoutSettlement settlement) {
+    PayoutCallbacks(
+            Transactions transactions,
+            PayoutRepository payouts,
+            PayoutProviders providers,
+            PayoutSettlement settlement) {
+        this.transactions = transactions;
         this.payouts = payouts;
         this.providers = providers;
         this.settlement = settlement;
@@ -27,7 +35,7 @@ public class PayoutCallbacks {
     public Uni<PayoutApi.CallbackAnswer> handle(Provider name, Map<String, String> query, JsonNode body) {
         PayoutProvider provider = providers.get(name);
         PayoutProvider.Claim claim = provider.read(query, body);
-        return payouts.find(payouts.pool(), claim.reference()).flatMap(found -> {
+        return payouts.find(transactions.autoCommit(), claim.reference()).flatMap(found -> {
             StoredPayout payout = found.filter(p -> p.provider() == name)
                     .orElseThrow(() -> ProblemException.notFound("Payout", claim.reference()));
             if (claim.amount() != null
@@ -41,7 +49,7 @@ public class PayoutCallbacks {
             Uni<PayoutProvider.Answer> truth =
                     claim.verified() ? Uni.createFrom().item(claim.answer()) : provider.status(payout.transfer());
             return truth.flatMap(answer -> settlement.apply(payout.id(), answer))
-                    .flatMap(changed -> payouts.find(payouts.pool(), payout.id())
+                    .flatMap(changed -> payouts.find(transactions.autoCommit(), payout.id())
                             .map(now -> new PayoutApi.CallbackAnswer(
                                     payout.id(), now.orElseThrow().status(), changed)));
         });

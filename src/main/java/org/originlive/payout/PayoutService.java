@@ -1,7 +1,6 @@
 package org.originlive.payout;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,8 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.ledger.Bucket;
 import org.originlive.ledger.Ledger;
 
@@ -29,6 +30,8 @@ import org.originlive.ledger.Ledger;
 @ApplicationScoped
 public class PayoutService {
 
+    private final Transactions transactions;
+
     private final PayoutRepository payouts;
     private final DestinationRepository destinations;
     private final FxRateRepository rates;
@@ -38,6 +41,7 @@ public class PayoutService {
     private final Clock clock;
 
     PayoutService(
+            Transactions transactions,
             PayoutRepository payouts,
             DestinationRepository destinations,
             FxRateRepository rates,
@@ -45,6 +49,7 @@ public class PayoutService {
             PayoutDispatcher dispatcher,
             PayoutSettlement settlement,
             Clock clock) {
+        this.transactions = transactions;
         this.payouts = payouts;
         this.destinations = destinations;
         this.rates = rates;
@@ -66,8 +71,8 @@ public class PayoutService {
         }
         String hash = hash(request);
         Instant now = clock.instant();
-        return payouts.pool()
-                .withTransaction(tx -> ledger.lock(tx, cooperativeId)
+        return transactions
+                .inTransaction(tx -> ledger.lock(tx, cooperativeId)
                         .flatMap(x -> payouts.byKey(tx, cooperativeId, key))
                         .flatMap(earlier -> earlier.isPresent()
                                 ? Uni.createFrom().item(replay(earlier.get(), hash))
@@ -110,7 +115,7 @@ public class PayoutService {
     }
 
     private Uni<StoredPayout> visible(Caller caller, UUID id) {
-        return payouts.find(payouts.pool(), id).map(found -> {
+        return payouts.find(transactions.autoCommit(), id).map(found -> {
             StoredPayout p = found.orElseThrow(() -> ProblemException.notFound("Payout", id));
             caller.requireCooperative(p.cooperativeId());
             return p;
@@ -128,7 +133,7 @@ public class PayoutService {
     }
 
     private Uni<StoredPayout> create(
-            SqlClient tx, UUID cooperativeId, String key, String hash, Currency currency, Long requested, Instant now) {
+            Tx tx, UUID cooperativeId, String key, String hash, Currency currency, Long requested, Instant now) {
         return destinations.find(tx, cooperativeId).flatMap(found -> {
             PayoutApi.Destination destination = found.orElseThrow(() -> new ProblemException(
                     ProblemType.NO_PAYOUT_DESTINATION, "Set a payout destination before requesting a payout"));

@@ -10,10 +10,13 @@ import org.originlive.common.Caller;
 import org.originlive.common.Failures;
 import org.originlive.common.ProblemException;
 import org.originlive.common.Role;
+import org.originlive.common.Transactions;
 
 /** Where each cooperative is paid, and the FX rates admins set. */
 @ApplicationScoped
 public class PayoutSettingsService {
+
+    private final Transactions transactions;
 
     /** E.164: a plus sign and 8 to 15 digits, the first not zero. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
@@ -22,7 +25,9 @@ public class PayoutSettingsService {
     private final FxRateRepository rates;
     private final Clock clock;
 
-    PayoutSettingsService(DestinationRepository destinations, FxRateRepository rates, Clock clock) {
+    PayoutSettingsService(
+            Transactions transactions, DestinationRepository destinations, FxRateRepository rates, Clock clock) {
+        this.transactions = transactions;
         this.destinations = destinations;
         this.rates = rates;
         this.clock = clock;
@@ -46,7 +51,7 @@ public class PayoutSettingsService {
     public Uni<PayoutApi.Destination> destination(Caller caller, UUID cooperativeId) {
         caller.requireCooperative(cooperativeId);
         return destinations
-                .find(destinations.pool(), cooperativeId)
+                .find(transactions.autoCommit(), cooperativeId)
                 .map(found -> found.orElseThrow(() -> new ProblemException(
                         org.originlive.common.ProblemType.NOT_FOUND,
                         "Cooperative " + cooperativeId + " has no payout destination")));

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.originlive.common.Transactions;
 import org.originlive.ledger.Ledger;
 
 /**
@@ -15,11 +16,14 @@ import org.originlive.ledger.Ledger;
 @ApplicationScoped
 public class PayoutSettlement {
 
+    private final Transactions transactions;
+
     private final PayoutRepository payouts;
     private final Ledger ledger;
     private final Clock clock;
 
-    PayoutSettlement(PayoutRepository payouts, Ledger ledger, Clock clock) {
+    PayoutSettlement(Transactions transactions, PayoutRepository payouts, Ledger ledger, Clock clock) {
+        this.transactions = transactions;
         this.payouts = payouts;
         this.ledger = ledger;
         this.clock = clock;
@@ -28,7 +32,7 @@ public class PayoutSettlement {
     /** The settled payout, or empty when it had already left SUBMITTED (nothing changed). */
     Uni<Optional<StoredPayout>> settle(UUID id, PayoutStatus to, String transactionId, String failureReason) {
         Instant now = clock.instant();
-        return payouts.pool().withTransaction(tx -> payouts.settle(tx, id, to, transactionId, failureReason, now)
+        return transactions.inTransaction(tx -> payouts.settle(tx, id, to, transactionId, failureReason, now)
                 .flatMap(settled -> settled.isEmpty()
                         ? Uni.createFrom().item(settled)
                         : ledger.post(

@@ -1,12 +1,13 @@
 package org.originlive.ratelimit;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * Token buckets in PostgreSQL, so that every replica counts against the same ones: the same
@@ -32,24 +33,26 @@ public class SharedBuckets {
             + " RETURNING allowed,"
             + " (extract(epoch FROM full_at - statement_timestamp()) * 1000000)::bigint AS ahead_micros";
 
-    private final Pool pool;
+    private final Tx db;
 
-    SharedBuckets(Pool pool) {
-        this.pool = pool;
+    SharedBuckets(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
     /** Counts one request of {@code key} on {@code route} against {@code limit}. */
     public Uni<Decision> take(Route route, String key, RateLimitConfig.Limit limit) {
         long window = TimeUnit.NANOSECONDS.toMicros(limit.window().toNanos());
         long interval = Math.max(1, window / limit.requests());
-        return pool.preparedQuery(TAKE)
+        return db.sql()
+                .preparedQuery(TAKE)
                 .execute(Tuple.of(route.tag(), key, interval, window))
                 .map(rows -> decision(rows.iterator().next(), limit.requests(), window, interval));
     }
 
     /** Forgets full buckets (their instant has passed): a missing row is a full bucket. */
     public Uni<Integer> sweep() {
-        return pool.preparedQuery("DELETE FROM rate_limit_bucket WHERE full_at < statement_timestamp()")
+        return db.sql()
+                .preparedQuery("DELETE FROM rate_limit_bucket WHERE full_at < statement_timestamp()")
                 .execute()
                 .map(rows -> rows.rowCount());
     }

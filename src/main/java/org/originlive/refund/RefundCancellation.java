@@ -1,7 +1,6 @@
 package org.originlive.refund;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +11,8 @@ import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.fulfillment.FulfillmentApi;
 import org.originlive.fulfillment.FulfillmentMoney;
 import org.originlive.fulfillment.FulfillmentService;
@@ -29,6 +30,8 @@ import org.originlive.order.StoredOrder;
 @ApplicationScoped
 public class RefundCancellation implements PaidOrderRefunds {
 
+    private final Transactions transactions;
+
     private final RefundRepository refunds;
     private final RefundService service;
     private final RefundPayments payments;
@@ -38,6 +41,7 @@ public class RefundCancellation implements PaidOrderRefunds {
     private final Clock clock;
 
     RefundCancellation(
+            Transactions transactions,
             RefundRepository refunds,
             RefundService service,
             RefundPayments payments,
@@ -45,6 +49,7 @@ public class RefundCancellation implements PaidOrderRefunds {
             FulfillmentMoney money,
             FulfillmentService fulfillments,
             Clock clock) {
+        this.transactions = transactions;
         this.refunds = refunds;
         this.service = service;
         this.payments = payments;
@@ -55,7 +60,7 @@ public class RefundCancellation implements PaidOrderRefunds {
     }
 
     @Override
-    public Uni<Void> refundAll(SqlClient tx, StoredOrder order, String reason, Instant now) {
+    public Uni<Void> refundAll(Tx tx, StoredOrder order, String reason, Instant now) {
         return money.ofOrder(tx, order.id()).flatMap(states -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (FulfillmentMoney.State f : states) {
@@ -71,14 +76,14 @@ public class RefundCancellation implements PaidOrderRefunds {
     /** The cooperative cannot ship: NEW or ACCEPTED → CANCELLED, what is left refunded and restocked. */
     public Uni<FulfillmentApi.FulfillmentView> cancelFulfillment(Caller caller, UUID id, String reason) {
         Instant now = clock.instant();
-        return money.one(orders.pool(), id)
+        return money.one(transactions.autoCommit(), id)
                 .flatMap(first -> {
                     if (first.isEmpty()) {
                         throw ProblemException.notFound("Fulfillment", id);
                     }
                     caller.requireCooperative(first.get().cooperativeId());
                     UUID orderId = first.get().orderId();
-                    return orders.pool().withTransaction(tx -> orders.lock(tx, orderId)
+                    return transactions.inTransaction(tx -> orders.lock(tx, orderId)
                             .flatMap(order -> money.ofOrder(tx, orderId).flatMap(states -> {
                                 FulfillmentMoney.State f = states.stream()
                                         .filter(s -> s.id().equals(id))
@@ -99,7 +104,7 @@ public class RefundCancellation implements PaidOrderRefunds {
 
     /** A SUCCEEDED refund of every unit of the fulfilment not yet refunded or asked for. */
     private Uni<Optional<RefundApi.RefundView>> refundRest(
-            SqlClient tx, StoredOrder order, FulfillmentMoney.State f, String reason, boolean moveOrder, Instant now) {
+            Tx tx, StoredOrder order, FulfillmentMoney.State f, String reason, boolean moveOrder, Instant now) {
         return orders.lines(tx, order.id())
                 .flatMap(lines -> refunds.claimed(tx, order.id()).flatMap(claimed -> {
                     List<RefundApi.Line> rest = rest(lines, claimed, f.cooperativeId());

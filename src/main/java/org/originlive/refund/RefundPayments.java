@@ -3,6 +3,7 @@ package org.originlive.refund;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.originlive.common.Transactions;
 import org.originlive.order.OrderRefunds;
 import org.originlive.payment.PaymentProviders;
 
@@ -14,10 +15,13 @@ import org.originlive.payment.PaymentProviders;
 @ApplicationScoped
 public class RefundPayments {
 
+    private final Transactions transactions;
+
     private final OrderRefunds orders;
     private final PaymentProviders providers;
 
-    RefundPayments(OrderRefunds orders, PaymentProviders providers) {
+    RefundPayments(Transactions transactions, OrderRefunds orders, PaymentProviders providers) {
+        this.transactions = transactions;
         this.orders = orders;
         this.providers = providers;
     }
@@ -26,7 +30,7 @@ public class RefundPayments {
         if (refund.status() != RefundStatus.SUCCEEDED || refund.amountMinor() == 0) {
             return Uni.createFrom().voidItem();
         }
-        return orders.find(orders.pool(), refund.orderId()).flatMap(order -> providers
+        return orders.find(transactions.autoCommit(), refund.orderId()).flatMap(order -> providers
                 .forMethod(order.get().paymentMethod())
                 .map(p -> p.refund(
                                 order.get().id(),

@@ -1,10 +1,8 @@
 package org.originlive.refund;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,6 +17,8 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Refunds and their lines in SQL; every read is scoped by order, buyer or cooperative. */
 @ApplicationScoped
@@ -28,17 +28,20 @@ public class RefundRepository {
     private static final String COLUMNS = "id, order_id, fulfillment_id, cooperative_id, buyer_id, status,"
             + " amount_minor, fee_reversal_minor, currency, reason, decision_reason, request_hash, created_at";
 
-    private final Pool pool;
+    private final Tx db;
 
-    RefundRepository(Pool pool) {
-        this.pool = pool;
+    RefundRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
-    public Uni<Void> insert(SqlClient tx, StoredRefund r, String key, Instant now) {
-        List<Tuple> lines = r.lines().stream()
-                .map(l -> Tuple.of(r.id(), l.lineId(), l.quantity()))
-                .toList();
-        return tx.preparedQuery(
+    public Uni<Void> insert(Tx tx, StoredRefund r, String key, Instant now) {
+        List<Tuple> lines = new ArrayList<>();
+        for (int i = 0; i < r.lines().size(); i++) {
+            RefundApi.Line l = r.lines().get(i);
+            lines.add(Tuple.of(r.id(), l.lineId(), l.quantity(), i));
+        }
+        return tx.sql()
+                .preparedQuery(
                         "INSERT INTO refund (id, order_id, fulfillment_id, cooperative_id, buyer_id, status,"
                                 + " amount_minor, fee_reversal_minor, currency, reason, idempotency_key, request_hash,"
                                 + " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)")
@@ -56,37 +59,40 @@ public class RefundRepository {
                         key,
                         r.requestHash(),
                         now.atOffset(ZoneOffset.UTC))))
-                .flatMap(x -> tx.preparedQuery(
-                                "INSERT INTO refund_line (refund_id, line_id, quantity) VALUES ($1, $2, $3)")
+                .flatMap(x -> tx.sql()
+                        .preparedQuery(
+                                "INSERT INTO refund_line (refund_id, line_id, quantity, position) VALUES ($1, $2, $3, $4)")
                         .executeBatch(lines))
                 .replaceWithVoid();
     }
 
     /** REQUESTED → SUCCEEDED or REJECTED; false when it was decided already. */
     public Uni<Boolean> decide(
-            SqlClient tx, UUID id, RefundStatus to, long feeReversalMinor, String decisionReason, Instant now) {
-        return tx.preparedQuery("UPDATE refund SET status = $2, fee_reversal_minor = $3, decision_reason = $4,"
+            Tx tx, UUID id, RefundStatus to, long feeReversalMinor, String decisionReason, Instant now) {
+        return tx.sql()
+                .preparedQuery("UPDATE refund SET status = $2, fee_reversal_minor = $3, decision_reason = $4,"
                         + " updated_at = $5 WHERE id = $1 AND status = 'REQUESTED'")
                 .execute(Tuple.of(id, to.name(), feeReversalMinor, decisionReason, now.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Optional<StoredRefund>> byKey(SqlClient tx, UUID buyerId, String key) {
+    public Uni<Optional<StoredRefund>> byKey(Tx tx, UUID buyerId, String key) {
         return select(tx, "buyer_id = $1 AND idempotency_key = $2", Tuple.of(buyerId, key))
                 .map(list -> list.stream().findFirst());
     }
 
-    public Uni<Optional<StoredRefund>> find(SqlClient client, UUID id) {
+    public Uni<Optional<StoredRefund>> find(Tx client, UUID id) {
         return select(client, "id = $1", Tuple.of(id)).map(list -> list.stream().findFirst());
     }
 
-    public Uni<List<StoredRefund>> ofOrder(SqlClient client, UUID orderId) {
+    public Uni<List<StoredRefund>> ofOrder(Tx client, UUID orderId) {
         return select(client, "order_id = $1", Tuple.of(orderId));
     }
 
     /** Units per line already refunded or asked for, so a line is never refunded twice over. */
-    public Uni<Map<UUID, Integer>> claimed(SqlClient tx, UUID orderId) {
-        return tx.preparedQuery("SELECT l.line_id, sum(l.quantity) AS units FROM refund_line l"
+    public Uni<Map<UUID, Integer>> claimed(Tx tx, UUID orderId) {
+        return tx.sql()
+                .preparedQuery("SELECT l.line_id, sum(l.quantity) AS units FROM refund_line l"
                         + " JOIN refund r ON r.id = l.refund_id WHERE r.order_id = $1"
                         + " AND r.status IN ('REQUESTED', 'SUCCEEDED') GROUP BY l.line_id")
                 .execute(Tuple.of(orderId))
@@ -103,8 +109,9 @@ public class RefundRepository {
         Tuple args = status == null
                 ? Tuple.of(cooperativeId, page.size(), page.offset())
                 : Tuple.of(cooperativeId, page.size(), page.offset(), status.name());
-        Uni<List<StoredRefund>> items = select(pool, filter + " ORDER BY created_at DESC, id LIMIT $2 OFFSET $3", args);
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM refund WHERE " + filter.replace("$4", "$2"))
+        Uni<List<StoredRefund>> items = select(db, filter + " ORDER BY created_at DESC, id LIMIT $2 OFFSET $3", args);
+        Uni<Long> total = db.sql()
+                .preparedQuery("SELECT count(*) AS n FROM refund WHERE " + filter.replace("$4", "$2"))
                 .execute(status == null ? Tuple.of(cooperativeId) : Tuple.of(cooperativeId, status.name()))
                 .map(rows -> rows.iterator().next().getLong("n"));
         return Uni.combine()
@@ -114,22 +121,24 @@ public class RefundRepository {
                 .map(t -> new Page<>(t.getItem1(), page.page(), page.size(), t.getItem2()));
     }
 
-    private Uni<List<StoredRefund>> select(SqlClient client, String where, Tuple args) {
+    private Uni<List<StoredRefund>> select(Tx client, String where, Tuple args) {
         String order = where.contains("ORDER BY") ? "" : " ORDER BY created_at, id";
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM refund WHERE " + where + order)
+        return client.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM refund WHERE " + where + order)
                 .execute(args)
                 .flatMap(rows -> withLines(client, rows));
     }
 
-    private Uni<List<StoredRefund>> withLines(SqlClient client, RowSet<Row> rows) {
+    private Uni<List<StoredRefund>> withLines(Tx client, RowSet<Row> rows) {
         List<Row> list = new ArrayList<>();
         rows.forEach(list::add);
         if (list.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         UUID[] ids = list.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new);
-        return client.preparedQuery("SELECT l.refund_id, l.line_id, l.quantity FROM refund_line l"
-                        + " JOIN order_line o ON o.id = l.line_id WHERE l.refund_id = ANY($1) ORDER BY o.line_no")
+        return client.sql()
+                .preparedQuery("SELECT refund_id, line_id, quantity FROM refund_line"
+                        + " WHERE refund_id = ANY($1) ORDER BY position")
                 .execute(Tuple.of(ids))
                 .map(lineRows -> {
                     Map<UUID, List<RefundApi.Line>> byRefund = new HashMap<>();

@@ -47,8 +47,12 @@ final class RefundRules {
         if (cooperatives.size() != 1) {
             throw ProblemException.invalid("lines", "every line of one refund must be in the same fulfilment");
         }
-        List<RefundApi.Line> units = body.lines().stream()
-                .map(l -> new RefundApi.Line(l.lineId(), l.quantity()))
+        Map<UUID, Integer> quantities = body.lines().stream()
+                .collect(Collectors.toMap(RefundApi.LineRequest::lineId, RefundApi.LineRequest::quantity));
+        // In the order's line order, as they are stored and read back.
+        List<RefundApi.Line> units = lines.stream()
+                .filter(l -> quantities.containsKey(l.id()))
+                .map(l -> new RefundApi.Line(l.id(), quantities.get(l.id())))
                 .toList();
         return new Checked(cooperatives.iterator().next(), amount, units);
     }

@@ -2,7 +2,6 @@ package org.originlive.refund;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +14,8 @@ import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.RequestKeys;
 import org.originlive.common.Role;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.fulfillment.FulfillmentConfig;
 import org.originlive.fulfillment.FulfillmentMoney;
 import org.originlive.order.OrderRefunds;
@@ -27,6 +28,8 @@ import org.originlive.order.StoredOrder;
  */
 @ApplicationScoped
 public class RefundService {
+
+    private final Transactions transactions;
 
     /** A refund, and whether it was an earlier request's (a replay of the same key). */
     public record Placed(RefundApi.RefundView refund, boolean replayed) {}
@@ -41,6 +44,7 @@ public class RefundService {
     private final Clock clock;
 
     RefundService(
+            Transactions transactions,
             RefundRepository refunds,
             RefundSettlement settlement,
             RefundPayments payments,
@@ -49,6 +53,7 @@ public class RefundService {
             FulfillmentConfig config,
             ObjectMapper json,
             Clock clock) {
+        this.transactions = transactions;
         this.refunds = refunds;
         this.settlement = settlement;
         this.payments = payments;
@@ -63,8 +68,8 @@ public class RefundService {
         RequestKeys.require(key);
         String hash = RequestKeys.hash(json, "refund:" + orderId, body);
         Instant now = clock.instant();
-        return orders.pool()
-                .withTransaction(tx -> orders.lock(tx, orderId).flatMap(found -> {
+        return transactions
+                .inTransaction(tx -> orders.lock(tx, orderId).flatMap(found -> {
                     if (found.isEmpty() || !found.get().buyerId().equals(buyer.id())) {
                         throw ProblemException.notFound("Order", orderId);
                     }
@@ -85,7 +90,7 @@ public class RefundService {
     }
 
     private Uni<Placed> create(
-            SqlClient tx, StoredOrder order, String key, String hash, RefundApi.RefundRequest body, Instant now) {
+            Tx tx, StoredOrder order, String key, String hash, RefundApi.RefundRequest body, Instant now) {
         if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.PARTIALLY_REFUNDED) {
             throw new ProblemException(
                     ProblemType.ORDER_NOT_REFUNDABLE, "A " + order.status() + " order has nothing to refund");
@@ -137,16 +142,16 @@ public class RefundService {
 
     interface Decision {
         Uni<RefundApi.RefundView> apply(
-                SqlClient tx, StoredOrder order, StoredRefund refund, FulfillmentMoney.State fulfillment);
+                Tx tx, StoredOrder order, StoredRefund refund, FulfillmentMoney.State fulfillment);
     }
 
     private Uni<RefundApi.RefundView> decide(Caller caller, UUID id, Decision decision) {
-        return refunds.find(orders.pool(), id).flatMap(first -> {
+        return refunds.find(transactions.autoCommit(), id).flatMap(first -> {
             if (first.isEmpty() || !caller.mayManage(first.get().cooperativeId())) {
                 throw ProblemException.notFound("Refund", id);
             }
             UUID orderId = first.get().orderId();
-            return orders.pool().withTransaction(tx -> orders.lock(tx, orderId)
+            return transactions.inTransaction(tx -> orders.lock(tx, orderId)
                     .flatMap(order -> refunds.find(tx, id).flatMap(refund -> {
                         if (refund.get().status() != RefundStatus.REQUESTED) {
                             throw new ProblemException(
@@ -165,7 +170,7 @@ public class RefundService {
 
     /** Settles a refund (new or REQUESTED) and answers it as SUCCEEDED. */
     Uni<RefundApi.RefundView> succeed(
-            SqlClient tx,
+            Tx tx,
             StoredOrder order,
             FulfillmentMoney.State f,
             StoredRefund refund,
@@ -182,7 +187,7 @@ public class RefundService {
     }
 
     public Uni<RefundApi.RefundView> get(Caller caller, UUID id) {
-        return refunds.find(orders.pool(), id).map(found -> {
+        return refunds.find(transactions.autoCommit(), id).map(found -> {
             if (found.isEmpty() || !mayRead(caller, found.get())) {
                 throw ProblemException.notFound("Refund", id);
             }
@@ -192,8 +197,9 @@ public class RefundService {
 
     /** The buyer and admins see every refund of the order; a cooperative only its own fulfilment's. */
     public Uni<RefundApi.RefundList> ofOrder(Caller caller, UUID orderId) {
-        return orders.find(orders.pool(), orderId)
-                .flatMap(order -> refunds.ofOrder(orders.pool(), orderId).map(list -> {
+        return orders.find(transactions.autoCommit(), orderId).flatMap(order -> refunds.ofOrder(
+                        transactions.autoCommit(), orderId)
+                .map(list -> {
                     boolean buyerOrAdmin = order.isPresent()
                             && (caller.is(Role.ADMIN) || order.get().buyerId().equals(caller.id()));
                     List<StoredRefund> visible = buyerOrAdmin

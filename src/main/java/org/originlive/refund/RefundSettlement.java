@@ -1,13 +1,13 @@
 package org.originlive.refund;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.originlive.common.Tx;
 import org.originlive.fulfillment.FulfillmentMoney;
 import org.originlive.fulfillment.FulfillmentService;
 import org.originlive.fulfillment.FulfillmentStatus;
@@ -54,7 +54,7 @@ public class RefundSettlement {
             boolean moveOrder) {}
 
     /** Settles and answers the fee reversed. */
-    Uni<Long> settle(SqlClient tx, Settle s, Instant now) {
+    Uni<Long> settle(Tx tx, Settle s, Instant now) {
         FulfillmentMoney.State f = s.fulfillment();
         long reversal =
                 FeeReversal.of(f.grossMinor(), f.feeMinor(), f.refundedMinor(), f.feeReversedMinor(), s.amountMinor());
@@ -90,7 +90,7 @@ public class RefundSettlement {
                                 .forFulfillment(f.id())));
     }
 
-    private Uni<Void> afterwards(SqlClient tx, Settle s, List<OrderLine> lines, Map<UUID, Integer> units, Instant now) {
+    private Uni<Void> afterwards(Tx tx, Settle s, List<OrderLine> lines, Map<UUID, Integer> units, Instant now) {
         FulfillmentMoney.State f = s.fulfillment();
         boolean fulfillmentDone = lines.stream()
                 .filter(l -> l.cooperativeId().equals(f.cooperativeId()))

@@ -1,7 +1,6 @@
 package org.originlive.sale;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +12,8 @@ import org.originlive.catalog.ProductStock;
 import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 import org.originlive.i18n.Languages;
 
 /**
@@ -22,6 +23,8 @@ import org.originlive.i18n.Languages;
 @ApplicationScoped
 public class SaleCreation {
 
+    private final Transactions transactions;
+
     private final SaleRepository sales;
     private final SaleQueries queries;
     private final SaleLifecycle lifecycle;
@@ -30,12 +33,14 @@ public class SaleCreation {
     private final Clock clock;
 
     SaleCreation(
+            Transactions transactions,
             SaleRepository sales,
             SaleQueries queries,
             SaleLifecycle lifecycle,
             ProductStock products,
             Languages languages,
             Clock clock) {
+        this.transactions = transactions;
         this.sales = sales;
         this.queries = queries;
         this.lifecycle = lifecycle;
@@ -52,8 +57,8 @@ public class SaleCreation {
         validate(request);
         String sourceLang = languages.sourceLang(request.sourceLang());
         UUID saleId = UUID.randomUUID();
-        return sales.pool()
-                .withTransaction(tx -> allocate(tx, request.items()).flatMap(items -> {
+        return transactions
+                .inTransaction(tx -> allocate(tx, request.items()).flatMap(items -> {
                     String currency = items.get(0).currency();
                     if (items.stream().anyMatch(i -> !i.currency().equals(currency))) {
                         return Uni.createFrom()
@@ -85,7 +90,7 @@ public class SaleCreation {
                 .flatMap(x -> queries.get(saleId));
     }
 
-    private Uni<List<SaleApi.SaleItemView>> allocate(SqlConnection tx, List<SaleApi.CreateItem> requested) {
+    private Uni<List<SaleApi.SaleItemView>> allocate(Tx tx, List<SaleApi.CreateItem> requested) {
         // A fixed lock order (by product id) keeps concurrent allocations free of deadlocks.
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
@@ -114,7 +119,7 @@ public class SaleCreation {
         return chain.map(x -> List.of(items));
     }
 
-    private Uni<ProductStock.Taken> explainShortfall(SqlConnection tx, int index, SaleApi.CreateItem item) {
+    private Uni<ProductStock.Taken> explainShortfall(Tx tx, int index, SaleApi.CreateItem item) {
         String field = "items[" + index + "].productId";
         return products.state(tx, item.productId()).map(state -> {
             if (!state.exists()) {

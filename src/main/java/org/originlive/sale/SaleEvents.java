@@ -3,7 +3,6 @@ package org.originlive.sale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
+import org.originlive.common.Tx;
 
 /**
  * The change feed of sales and the only writer of {@code sale.seq}. Whoever changes a sale's
@@ -39,8 +39,9 @@ public class SaleEvents {
      * {@code last - count + 1 .. last}. Locks the sale row until commit, so changes of one sale
      * are numbered and announced in commit order.
      */
-    public Uni<Long> claimSeq(SqlClient tx, UUID saleId, int count) {
-        return tx.preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 RETURNING seq")
+    public Uni<Long> claimSeq(Tx tx, UUID saleId, int count) {
+        return tx.sql()
+                .preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 RETURNING seq")
                 .execute(Tuple.of(saleId, count))
                 .map(rows -> rows.iterator().next().getLong("seq"));
     }
@@ -49,20 +50,22 @@ public class SaleEvents {
      * Locks the sale row (first lock of checkout) and says what state the sale is in; empty when
      * there is no such sale. Changes numbered later in the transaction follow every earlier commit.
      */
-    public Uni<Optional<SaleStatus>> lock(SqlClient tx, UUID saleId) {
-        return tx.preparedQuery("SELECT status FROM sale WHERE id = $1 FOR UPDATE")
+    public Uni<Optional<SaleStatus>> lock(Tx tx, UUID saleId) {
+        return tx.sql()
+                .preparedQuery("SELECT status FROM sale WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows).map(r -> SaleStatus.valueOf(r.getString("status"))));
     }
 
     /** Like {@link #claimSeq}, but only while the sale is LIVE; empty otherwise. */
-    public Uni<Optional<Long>> claimSeqIfLive(SqlClient tx, UUID saleId, int count) {
-        return tx.preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 AND status = 'LIVE' RETURNING seq")
+    public Uni<Optional<Long>> claimSeqIfLive(Tx tx, UUID saleId, int count) {
+        return tx.sql()
+                .preparedQuery("UPDATE sale SET seq = seq + $2 WHERE id = $1 AND status = 'LIVE' RETURNING seq")
                 .execute(Tuple.of(saleId, count))
                 .map(rows -> Rows.first(rows).map(r -> r.getLong("seq")));
     }
 
-    public Uni<Void> publish(SqlClient tx, List<SaleEvent> events) {
+    public Uni<Void> publish(Tx tx, List<SaleEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -70,7 +73,8 @@ public class SaleEvents {
         for (int i = 0; i < events.size(); i += EVENTS_PER_NOTIFY) {
             payloads.add(Tuple.of(CHANNEL, encode(events.subList(i, Math.min(events.size(), i + EVENTS_PER_NOTIFY)))));
         }
-        return tx.preparedQuery("SELECT pg_notify($1, $2)")
+        return tx.sql()
+                .preparedQuery("SELECT pg_notify($1, $2)")
                 .executeBatch(payloads)
                 .replaceWithVoid();
     }

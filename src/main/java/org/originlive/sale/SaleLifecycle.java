@@ -11,6 +11,7 @@ import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
+import org.originlive.common.Transactions;
 
 /**
  * A sale's moves (start, end, cancel, and the scheduler's) and its pinned item: each change and
@@ -18,6 +19,8 @@ import org.originlive.common.Role;
  */
 @ApplicationScoped
 public class SaleLifecycle {
+
+    private final Transactions transactions;
 
     private final SaleRepository sales;
     private final SaleQueries queries;
@@ -28,6 +31,7 @@ public class SaleLifecycle {
     private final Clock clock;
 
     SaleLifecycle(
+            Transactions transactions,
             SaleRepository sales,
             SaleQueries queries,
             SaleStock stock,
@@ -35,6 +39,7 @@ public class SaleLifecycle {
             SaleEvents events,
             SaleVideo video,
             Clock clock) {
+        this.transactions = transactions;
         this.sales = sales;
         this.queries = queries;
         this.stock = stock;
@@ -68,7 +73,7 @@ public class SaleLifecycle {
      */
     public Uni<Boolean> move(UUID id, SaleStatus to) {
         long at = clock.millis();
-        return sales.pool().withTransaction(tx -> sales.find(tx, id)
+        return transactions.inTransaction(tx -> sales.find(tx, id)
                 .flatMap(found -> sales.transition(tx, id, to).flatMap(moved -> {
                     if (!moved) {
                         return Uni.createFrom().item(false);
@@ -80,8 +85,8 @@ public class SaleLifecycle {
                                 .flatMap(x -> video.saleMoved(tx, id, to, at))
                                 .replaceWith(true);
                     }
-                    return products.returnUnsold(tx, id)
-                            .flatMap(x -> stock.zeroAll(tx, id))
+                    return stock.zeroAll(tx, id)
+                            .flatMap(unsold -> products.returnUnsold(tx, unsold))
                             .flatMap(x -> events.claimSeq(tx, id, items.size() + 1))
                             .flatMap(last -> events.publish(tx, closing(id, to, items, last, at)))
                             .flatMap(x -> video.saleMoved(tx, id, to, at))
@@ -110,7 +115,7 @@ public class SaleLifecycle {
                     if (sale.items().stream().noneMatch(i -> i.id().equals(itemId))) {
                         throw ProblemException.invalid("itemId", "is not an item of this sale");
                     }
-                    return sales.pool().withTransaction(tx -> sales.pin(tx, id, itemId)
+                    return transactions.inTransaction(tx -> sales.pin(tx, id, itemId)
                             .flatMap(pinned -> pinned
                                     ? events.claimSeq(tx, id, 1)
                                     : Uni.createFrom()

@@ -1,10 +1,8 @@
 package org.originlive.sale;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -18,6 +16,8 @@ import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Rows;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /** Sales and their items in SQL; stock ({@link SaleStock}) and seq ({@link SaleEvents}) have their own owners. */
 @ApplicationScoped
@@ -29,20 +29,16 @@ public class SaleRepository {
     private static final String ITEM_COLUMNS = "id, sale_id, product_id, cooperative_id, name, sale_price_minor,"
             + " currency, quantity, remaining, per_customer_limit";
 
-    private final Pool pool;
+    private final Tx db;
 
-    SaleRepository(Pool pool) {
-        this.pool = pool;
+    SaleRepository(Transactions transactions) {
+        this.db = transactions.autoCommit();
     }
 
-    public Pool pool() {
-        return pool;
-    }
-
-    public Uni<Void> insertSale(SqlClient tx, SaleApi.SaleView sale) {
-        return tx.preparedQuery(
-                        "INSERT INTO sale (id, host_id, title, stream_url, starts_at, ends_at, status, currency,"
-                                + " source_lang) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+    public Uni<Void> insertSale(Tx tx, SaleApi.SaleView sale) {
+        return tx.sql()
+                .preparedQuery("INSERT INTO sale (id, host_id, title, stream_url, starts_at, ends_at, status, currency,"
+                        + " source_lang) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(java.util.Arrays.asList(
                         sale.id(),
                         sale.hostId(),
@@ -56,7 +52,7 @@ public class SaleRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> insertItems(SqlClient tx, UUID saleId, List<SaleApi.SaleItemView> items) {
+    public Uni<Void> insertItems(Tx tx, UUID saleId, List<SaleApi.SaleItemView> items) {
         List<Tuple> rows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             SaleApi.SaleItemView item = items.get(i);
@@ -73,15 +69,17 @@ public class SaleRepository {
                     item.remaining(),
                     item.perCustomerLimit())));
         }
-        return tx.preparedQuery("INSERT INTO sale_item (id, sale_id, position, product_id, cooperative_id, name,"
+        return tx.sql()
+                .preparedQuery("INSERT INTO sale_item (id, sale_id, position, product_id, cooperative_id, name,"
                         + " sale_price_minor, currency, quantity, remaining, per_customer_limit)"
                         + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
                 .executeBatch(rows)
                 .replaceWithVoid();
     }
 
-    public Uni<Optional<SaleApi.SaleView>> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + SALE_COLUMNS + " FROM sale WHERE id = $1")
+    public Uni<Optional<SaleApi.SaleView>> find(Tx client, UUID id) {
+        return client.sql()
+                .preparedQuery("SELECT " + SALE_COLUMNS + " FROM sale WHERE id = $1")
                 .execute(Tuple.of(id))
                 .flatMap(rows -> Rows.first(rows)
                         .map(row -> items(client, List.of(id)).map(items -> Optional.of(sale(row, items))))
@@ -89,7 +87,7 @@ public class SaleRepository {
     }
 
     public Uni<Optional<SaleApi.SaleView>> find(UUID id) {
-        return find(pool, id);
+        return find(db, id);
     }
 
     /** Sales by start time, optionally of one status and one host. */
@@ -107,17 +105,19 @@ public class SaleRepository {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         Tuple args = Tuple.from(filters).addValue(page.size()).addValue(page.offset());
         int limit = filters.size() + 1;
-        Uni<RowSet<Row>> rows = pool.preparedQuery("SELECT " + SALE_COLUMNS + " FROM sale" + where
-                        + " ORDER BY starts_at, id LIMIT $" + limit + " OFFSET $" + (limit + 1))
+        Uni<RowSet<Row>> rows = db.sql()
+                .preparedQuery("SELECT " + SALE_COLUMNS + " FROM sale" + where + " ORDER BY starts_at, id LIMIT $"
+                        + limit + " OFFSET $" + (limit + 1))
                 .execute(args);
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS n FROM sale" + where)
+        Uni<Long> total = db.sql()
+                .preparedQuery("SELECT count(*) AS n FROM sale" + where)
                 .execute(Tuple.from(filters))
                 .map(r -> r.iterator().next().getLong("n"));
         return Uni.combine().all().unis(rows, total).asTuple().flatMap(t -> {
             List<Row> saleRows = new ArrayList<>();
             t.getItem1().forEach(saleRows::add);
             List<UUID> ids = saleRows.stream().map(r -> r.getUUID("id")).toList();
-            return items(pool, ids)
+            return items(db, ids)
                     .map(items -> new Page<>(
                             saleRows.stream().map(r -> sale(r, items)).toList(),
                             page.page(),
@@ -127,16 +127,18 @@ public class SaleRepository {
     }
 
     /** Moves the sale to {@code to} if its state allows; true when this statement made the move. */
-    public Uni<Boolean> transition(SqlClient tx, UUID id, SaleStatus to) {
+    public Uni<Boolean> transition(Tx tx, UUID id, SaleStatus to) {
         String[] from = to.allowedFrom().stream().map(Enum::name).toArray(String[]::new);
-        return tx.preparedQuery("UPDATE sale SET status = $2 WHERE id = $1 AND status = ANY($3)")
+        return tx.sql()
+                .preparedQuery("UPDATE sale SET status = $2 WHERE id = $1 AND status = ANY($3)")
                 .execute(Tuple.of(id, to.name(), from))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** Pins an item of an open sale; false when the sale is closed. */
-    public Uni<Boolean> pin(SqlClient tx, UUID saleId, UUID itemId) {
-        return tx.preparedQuery("UPDATE sale SET pinned_item_id = $2 WHERE id = $1 AND status IN ('SCHEDULED', 'LIVE')")
+    public Uni<Boolean> pin(Tx tx, UUID saleId, UUID itemId) {
+        return tx.sql()
+                .preparedQuery("UPDATE sale SET pinned_item_id = $2 WHERE id = $1 AND status IN ('SCHEDULED', 'LIVE')")
                 .execute(Tuple.of(saleId, itemId))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -144,7 +146,8 @@ public class SaleRepository {
     /** Open sales whose start or end time has come, for the scheduler. */
     public Uni<List<UUID>> due(SaleStatus status, Instant now) {
         String column = status == SaleStatus.SCHEDULED ? "starts_at" : "ends_at";
-        return pool.preparedQuery("SELECT id FROM sale WHERE status = $1 AND " + column + " <= $2 ORDER BY " + column
+        return db.sql()
+                .preparedQuery("SELECT id FROM sale WHERE status = $1 AND " + column + " <= $2 ORDER BY " + column
                         + " LIMIT 200")
                 .execute(Tuple.of(status.name(), utc(now)))
                 .map(rows -> {
@@ -154,11 +157,12 @@ public class SaleRepository {
                 });
     }
 
-    private Uni<List<Row>> items(SqlClient client, List<UUID> saleIds) {
+    private Uni<List<Row>> items(Tx client, List<UUID> saleIds) {
         if (saleIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return client.preparedQuery("SELECT " + ITEM_COLUMNS + " FROM sale_item WHERE sale_id = ANY($1)"
+        return client.sql()
+                .preparedQuery("SELECT " + ITEM_COLUMNS + " FROM sale_item WHERE sale_id = ANY($1)"
                         + " ORDER BY sale_id, position")
                 .execute(Tuple.of(saleIds.toArray(UUID[]::new)))
                 .map(rows -> {

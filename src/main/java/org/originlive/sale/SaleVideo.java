@@ -1,10 +1,10 @@
 package org.originlive.sale;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.originlive.common.Tx;
 
 /**
  * The sale's own video, kept by the media feature, which implements this: sales know their video
@@ -20,5 +20,5 @@ public interface SaleVideo {
      * events: the video follows the sale (a rehearsal becomes LIVE, a closed sale's video ENDS) and
      * announces that through {@link SaleEvents}.
      */
-    Uni<Void> saleMoved(SqlClient tx, UUID saleId, SaleStatus to, long at);
+    Uni<Void> saleMoved(Tx tx, UUID saleId, SaleStatus to, long at);
 }

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.originlive.support.Api.anonymous;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.Transactions;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleEvents;
 import org.originlive.support.Api;
@@ -25,7 +25,7 @@ import org.originlive.support.WsClient;
 class ConflationTest {
 
     @Inject
-    Pool pool;
+    Transactions transactions;
 
     @Inject
     SaleEvents events;
@@ -54,7 +54,9 @@ class ConflationTest {
     }
 
     private void takeOne(UUID saleId, UUID item) {
-        pool.withTransaction(tx -> events.claimSeq(tx, saleId, 1).flatMap(seq -> tx.preparedQuery(
+        transactions
+                .inTransaction(tx -> events.claimSeq(tx, saleId, 1).flatMap(seq -> tx.sql()
+                        .preparedQuery(
                                 "UPDATE sale_item SET remaining = remaining - 1 WHERE id = $1 RETURNING remaining")
                         .execute(Tuple.of(item))
                         .flatMap(rows -> events.publish(

@@ -2,11 +2,11 @@ package org.originlive.payout;
 
 import static org.originlive.support.Api.as;
 
-import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.originlive.common.Transactions;
 import org.originlive.ledger.AccountType;
 import org.originlive.ledger.Bucket;
 import org.originlive.ledger.Ledger;
@@ -18,11 +18,11 @@ import org.originlive.support.Api;
 final class Funds {
 
     private final Ledger ledger;
-    private final Pool pool;
+    private final Transactions transactions;
 
-    Funds(Ledger ledger, Pool pool) {
+    Funds(Ledger ledger, Transactions transactions) {
         this.ledger = ledger;
-        this.pool = pool;
+        this.transactions = transactions;
     }
 
     /** Makes {@code amountMinor} available to the cooperative, as a delivered and held sale would. */
@@ -35,13 +35,15 @@ final class Funds {
                 List.of(
                         LedgerEntry.cooperative(cooperative, Bucket.AVAILABLE, currency, amountMinor),
                         LedgerEntry.of(AccountType.PAYMENT_CLEARING, currency, -amountMinor)));
-        pool.withTransaction(tx -> ledger.post(tx, posting, Instant.now()))
+        transactions
+                .inTransaction(tx -> ledger.post(tx, posting, Instant.now()))
                 .await()
                 .indefinitely();
     }
 
     long balance(String cooperativeId, String currency, Bucket bucket) {
-        return pool.withTransaction(tx -> ledger.balance(tx, UUID.fromString(cooperativeId), currency, bucket))
+        return transactions
+                .inTransaction(tx -> ledger.balance(tx, UUID.fromString(cooperativeId), currency, bucket))
                 .await()
                 .indefinitely();
     }

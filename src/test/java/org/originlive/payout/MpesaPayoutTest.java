@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.Transactions;
 import org.originlive.ledger.Ledger;
 import org.originlive.support.Api;
 import org.originlive.support.ProviderSimulator;
@@ -52,7 +53,7 @@ class MpesaPayoutTest {
 
     @BeforeEach
     void setUp() {
-        funds = new Funds(ledger, pool);
+        funds = new Funds(ledger, new Transactions(pool));
         daraja = ProviderSimulator.server();
         coop = Api.cooperative();
         staff = Api.cooperativeStaff(coop);

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.Transactions;
 import org.originlive.ledger.Ledger;
 import org.originlive.support.Api;
 import org.originlive.support.ProviderSimulator;
@@ -50,7 +51,7 @@ class MtnMomoPayoutTest {
 
     @BeforeEach
     void setUp() {
-        funds = new Funds(ledger, pool);
+        funds = new Funds(ledger, new Transactions(pool));
         momo = ProviderSimulator.server();
         coop = Api.cooperative();
         staff = Api.cooperativeStaff(coop);

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.Transactions;
 import org.originlive.ledger.Ledger;
 import org.originlive.support.Api;
 import org.originlive.support.Concurrently;
@@ -39,7 +40,7 @@ class PayoutTest {
 
     @BeforeEach
     void setUp() {
-        funds = new Funds(ledger, pool);
+        funds = new Funds(ledger, new Transactions(pool));
         coop = Api.cooperative();
         staff = Api.cooperativeStaff(coop);
     }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.Transactions;
 
 /**
  * The shared buckets hold across replicas: the app's own buckets and a second set on a pool of
@@ -55,7 +56,7 @@ class SharedBucketsTest {
                 .with(new PoolOptions().setMaxSize(8))
                 .using(vertx)
                 .build();
-        otherReplica = new SharedBuckets(otherPool);
+        otherReplica = new SharedBuckets(new Transactions(otherPool));
     }
 
     @AfterEach
