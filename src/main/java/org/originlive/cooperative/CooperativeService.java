@@ -113,6 +113,11 @@ public class CooperativeService {
                                 .toList())));
     }
 
+    /** Those of these cooperatives that exist, in no particular order. */
+    public Uni<List<Cooperative>> byIds(List<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : cooperatives.byIds(ids);
+    }
+
     /** The cooperative, or a 404 problem. */
     public Uni<Cooperative> get(UUID id) {
         return cooperatives.byId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Cooperative", id));

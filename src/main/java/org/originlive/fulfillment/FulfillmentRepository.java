@@ -1,8 +1,6 @@
 package org.originlive.fulfillment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -26,15 +24,12 @@ import org.originlive.common.Tx;
 public class FulfillmentRepository {
 
     private static final String COLUMNS = "f.id, f.order_id, f.cooperative_id, f.status, f.gross_minor, f.fee_minor,"
-            + " f.net_minor, f.currency, f.carrier, f.tracking_number, f.created_at,"
-            + " o.shipping_address::text AS shipping_address";
+            + " f.net_minor, f.currency, f.carrier, f.tracking_number, f.created_at";
 
     private final Tx db;
-    private final FulfillmentRows views;
 
-    FulfillmentRepository(Transactions transactions, ObjectMapper json) {
+    FulfillmentRepository(Transactions transactions) {
         this.db = transactions.autoCommit();
-        this.views = new FulfillmentRows(json);
     }
 
     /** One cooperative's share of a paid order. */
@@ -116,21 +111,6 @@ public class FulfillmentRepository {
                 .map(rows -> rows.rowCount());
     }
 
-    /** The buyer of an order, read under the order's lock. */
-    public Uni<Optional<UUID>> lockOrderBuyer(Tx tx, UUID orderId) {
-        return tx.sql()
-                .preparedQuery("SELECT buyer_id FROM customer_order WHERE id = $1 FOR UPDATE")
-                .execute(Tuple.of(orderId))
-                .map(rows -> Rows.first(rows).map(r -> r.getUUID("buyer_id")));
-    }
-
-    public Uni<Void> lockOrder(Tx tx, UUID orderId) {
-        return tx.sql()
-                .preparedQuery("SELECT 1 FROM customer_order WHERE id = $1 FOR UPDATE")
-                .execute(Tuple.of(orderId))
-                .replaceWithVoid();
-    }
-
     /** Moves the fulfilment if it is in an allowed state; false otherwise. */
     public Uni<Boolean> move(Tx tx, UUID id, FulfillmentStatus to, String carrier, String trackingNumber, Instant now) {
         String[] from = to.allowedFrom().stream().map(Enum::name).toArray(String[]::new);
@@ -145,44 +125,38 @@ public class FulfillmentRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Optional<FulfillmentApi.FulfillmentView>> find(Tx client, UUID id) {
+    /** The fulfilment; {@code share} locks it against changes until the transaction ends. */
+    public Uni<Optional<FulfillmentRows.Stored>> find(Tx client, UUID id, boolean share) {
         return client.sql()
-                .preparedQuery("SELECT " + COLUMNS
-                        + " FROM fulfillment f JOIN customer_order o ON o.id = f.order_id WHERE f.id = $1")
+                .preparedQuery(
+                        "SELECT " + COLUMNS + " FROM fulfillment f WHERE f.id = $1" + (share ? " FOR SHARE" : ""))
                 .execute(Tuple.of(id))
-                .flatMap(rows -> {
-                    List<Row> list = new ArrayList<>();
-                    rows.forEach(list::add);
-                    return withLines(client, list).map(views -> views.stream().findFirst());
-                });
+                .map(rows -> Rows.first(rows).map(FulfillmentRows::stored));
     }
 
-    public Uni<Page<FulfillmentApi.FulfillmentView>> page(
-            UUID cooperativeId, FulfillmentStatus status, PageRequest page) {
+    /** A page of one cooperative's fulfilments, newest first; the page, then its total. */
+    public Uni<Page<FulfillmentRows.Stored>> page(UUID cooperativeId, FulfillmentStatus status, PageRequest page) {
         String filter = status == null ? "" : " AND f.status = $4";
         Tuple args = status == null
                 ? Tuple.of(cooperativeId, page.size(), page.offset())
                 : Tuple.of(cooperativeId, page.size(), page.offset(), status.name());
-        Uni<List<FulfillmentApi.FulfillmentView>> items = db.sql()
-                .preparedQuery("SELECT " + COLUMNS
-                        + " FROM fulfillment f JOIN customer_order o ON o.id = f.order_id WHERE f.cooperative_id = $1"
-                        + filter + " ORDER BY f.created_at DESC, f.id LIMIT $2 OFFSET $3")
+        return db.sql()
+                .preparedQuery("SELECT " + COLUMNS + " FROM fulfillment f WHERE f.cooperative_id = $1" + filter
+                        + " ORDER BY f.created_at DESC, f.id LIMIT $2 OFFSET $3")
                 .execute(args)
                 .flatMap(rows -> {
-                    List<Row> list = new ArrayList<>();
-                    rows.forEach(list::add);
-                    return withLines(db, list);
+                    List<FulfillmentRows.Stored> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(FulfillmentRows.stored(r)));
+                    return db.sql()
+                            .preparedQuery("SELECT count(*) AS n FROM fulfillment f WHERE f.cooperative_id = $1"
+                                    + filter.replace("$4", "$2"))
+                            .execute(status == null ? Tuple.of(cooperativeId) : Tuple.of(cooperativeId, status.name()))
+                            .map(count -> new Page<>(
+                                    list,
+                                    page.page(),
+                                    page.size(),
+                                    count.iterator().next().getLong("n")));
                 });
-        Uni<Long> total = db.sql()
-                .preparedQuery("SELECT count(*) AS n FROM fulfillment f WHERE f.cooperative_id = $1"
-                        + filter.replace("$4", "$2"))
-                .execute(status == null ? Tuple.of(cooperativeId) : Tuple.of(cooperativeId, status.name()))
-                .map(rows -> rows.iterator().next().getLong("n"));
-        return Uni.combine()
-                .all()
-                .unis(items, total)
-                .asTuple()
-                .map(t -> new Page<>(t.getItem1(), page.page(), page.size(), t.getItem2()));
     }
 
     public Uni<List<FulfillmentApi.Earnings>> earnings(UUID cooperativeId) {
@@ -202,23 +176,6 @@ public class FulfillmentRepository {
                             r.getLong("fee"),
                             r.getLong("gross") - r.getLong("refunded") - r.getLong("fee"))));
                     return list;
-                });
-    }
-
-    private Uni<List<FulfillmentApi.FulfillmentView>> withLines(Tx client, List<Row> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        UUID[] orderIds = rows.stream().map(r -> r.getUUID("order_id")).toArray(UUID[]::new);
-        return client.sql()
-                .preparedQuery(
-                        "SELECT id, order_id, cooperative_id, product_id, item_id, name, quantity, refunded_quantity,"
-                                + " unit_price_minor FROM order_line WHERE order_id = ANY($1) ORDER BY order_id, line_no")
-                .execute(Tuple.of(orderIds))
-                .map(lineRows -> {
-                    List<Row> lines = new ArrayList<>();
-                    lineRows.forEach(lines::add);
-                    return rows.stream().map(r -> views.view(r, lines)).toList();
                 });
     }
 }

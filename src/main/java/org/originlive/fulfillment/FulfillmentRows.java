@@ -1,52 +1,69 @@
 package org.originlive.fulfillment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.mutiny.sqlclient.Row;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Rows of {@link FulfillmentRepository}'s queries as API views; no SQL. */
+/** A fulfilment row as stored, and the API view of it together with its order's shipment; no SQL. */
 final class FulfillmentRows {
 
-    private final ObjectMapper json;
+    private FulfillmentRows() {}
 
-    FulfillmentRows(ObjectMapper json) {
-        this.json = json;
+    record Stored(
+            UUID id,
+            UUID orderId,
+            UUID cooperativeId,
+            FulfillmentStatus status,
+            long grossMinor,
+            long feeMinor,
+            long netMinor,
+            String currency,
+            String carrier,
+            String trackingNumber,
+            Instant createdAt) {}
+
+    static Stored stored(Row r) {
+        return new Stored(
+                r.getUUID("id"),
+                r.getUUID("order_id"),
+                r.getUUID("cooperative_id"),
+                FulfillmentStatus.valueOf(r.getString("status")),
+                r.getLong("gross_minor"),
+                r.getLong("fee_minor"),
+                r.getLong("net_minor"),
+                r.getString("currency"),
+                r.getString("carrier"),
+                r.getString("tracking_number"),
+                r.getOffsetDateTime("created_at").toInstant());
     }
 
-    /** A fulfilment's row and its order's line rows, as the API shows it. */
-    FulfillmentApi.FulfillmentView view(Row r, List<Row> lineRows) {
-        UUID orderId = r.getUUID("order_id");
-        UUID cooperativeId = r.getUUID("cooperative_id");
-        List<FulfillmentApi.Line> lines = lineRows.stream()
-                .filter(l -> orderId.equals(l.getUUID("order_id")) && cooperativeId.equals(l.getUUID("cooperative_id")))
+    /** The cooperative's share of the order as the API shows it: only its own lines. */
+    static FulfillmentApi.FulfillmentView view(Stored f, FulfilledOrders.Shipment shipment) {
+        List<FulfillmentApi.Line> lines = shipment.lines().stream()
+                .filter(l -> f.cooperativeId().equals(l.cooperativeId()))
                 .map(l -> new FulfillmentApi.Line(
-                        l.getUUID("id"),
-                        l.getUUID("product_id"),
-                        l.getUUID("item_id"),
-                        l.getString("name"),
-                        l.getInteger("quantity"),
-                        l.getInteger("refunded_quantity"),
-                        l.getLong("unit_price_minor")))
+                        l.id(),
+                        l.productId(),
+                        l.itemId(),
+                        l.name(),
+                        l.quantity(),
+                        l.refundedQuantity(),
+                        l.unitPriceMinor()))
                 .toList();
-        try {
-            return new FulfillmentApi.FulfillmentView(
-                    r.getUUID("id"),
-                    orderId,
-                    cooperativeId,
-                    FulfillmentStatus.valueOf(r.getString("status")),
-                    lines,
-                    json.readTree(r.getString("shipping_address")),
-                    r.getLong("gross_minor"),
-                    r.getLong("fee_minor"),
-                    r.getLong("net_minor"),
-                    r.getString("currency"),
-                    r.getString("carrier"),
-                    r.getString("tracking_number"),
-                    r.getOffsetDateTime("created_at").toInstant());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored shipping address is not readable", e);
-        }
+        return new FulfillmentApi.FulfillmentView(
+                f.id(),
+                f.orderId(),
+                f.cooperativeId(),
+                f.status(),
+                lines,
+                shipment.address(),
+                f.grossMinor(),
+                f.feeMinor(),
+                f.netMinor(),
+                f.currency(),
+                f.carrier(),
+                f.trackingNumber(),
+                f.createdAt());
     }
 }

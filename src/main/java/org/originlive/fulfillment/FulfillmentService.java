@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
@@ -28,14 +29,21 @@ public class FulfillmentService {
     private final Transactions transactions;
 
     private final FulfillmentRepository fulfillments;
+    private final FulfilledOrders orders;
     private final Fees fees;
     private final Ledger ledger;
     private final Clock clock;
 
     FulfillmentService(
-            Transactions transactions, FulfillmentRepository fulfillments, Fees fees, Ledger ledger, Clock clock) {
+            Transactions transactions,
+            FulfillmentRepository fulfillments,
+            FulfilledOrders orders,
+            Fees fees,
+            Ledger ledger,
+            Clock clock) {
         this.transactions = transactions;
         this.fulfillments = fulfillments;
+        this.orders = orders;
         this.fees = fees;
         this.ledger = ledger;
         this.clock = clock;
@@ -78,39 +86,65 @@ public class FulfillmentService {
 
     /** The buyer confirms a parcel arrived: SHIPPED → DELIVERED, which starts the hold. */
     public Uni<FulfillmentApi.FulfillmentRef> received(Caller buyer, UUID orderId, UUID id) {
-        return transactions.inTransaction(
-                tx -> fulfillments.lockOrderBuyer(tx, orderId).flatMap(orderBuyer -> {
-                    if (orderBuyer.isEmpty() || !orderBuyer.get().equals(buyer.id())) {
-                        throw ProblemException.notFound("Order", orderId);
-                    }
-                    return fulfillments.owner(tx, id).flatMap(owner -> {
-                        if (owner.isEmpty() || !owner.get().orderId().equals(orderId)) {
-                            throw ProblemException.notFound("Fulfillment", id);
-                        }
-                        return fulfillments
-                                .move(tx, id, FulfillmentStatus.DELIVERED, null, null, clock.instant())
-                                .flatMap(moved -> fulfillments
-                                        .refs(tx, List.of(orderId))
-                                        .map(refs -> {
-                                            FulfillmentApi.FulfillmentRef ref = refs.get(orderId).stream()
-                                                    .filter(r -> r.id().equals(id))
-                                                    .findFirst()
-                                                    .orElseThrow();
-                                            if (!moved && !ref.status().equals("DELIVERED")) {
-                                                throw new ProblemException(
-                                                        ProblemType.ILLEGAL_TRANSITION,
-                                                        "A " + ref.status() + " fulfillment cannot be received");
-                                            }
-                                            return ref;
-                                        }));
-                    });
-                }));
+        return transactions.inTransaction(tx -> orders.lockBuyer(tx, orderId).flatMap(orderBuyer -> {
+            if (orderBuyer.isEmpty() || !orderBuyer.get().equals(buyer.id())) {
+                throw ProblemException.notFound("Order", orderId);
+            }
+            return fulfillments.owner(tx, id).flatMap(owner -> {
+                if (owner.isEmpty() || !owner.get().orderId().equals(orderId)) {
+                    throw ProblemException.notFound("Fulfillment", id);
+                }
+                return fulfillments
+                        .move(tx, id, FulfillmentStatus.DELIVERED, null, null, clock.instant())
+                        .flatMap(
+                                moved -> fulfillments.refs(tx, List.of(orderId)).map(refs -> {
+                                    FulfillmentApi.FulfillmentRef ref = refs.get(orderId).stream()
+                                            .filter(r -> r.id().equals(id))
+                                            .findFirst()
+                                            .orElseThrow();
+                                    if (!moved && !ref.status().equals("DELIVERED")) {
+                                        throw new ProblemException(
+                                                ProblemType.ILLEGAL_TRANSITION,
+                                                "A " + ref.status() + " fulfillment cannot be received");
+                                    }
+                                    return ref;
+                                }));
+            });
+        }));
     }
 
     public Uni<FulfillmentApi.FulfillmentView> view(UUID id) {
-        return fulfillments
-                .find(transactions.autoCommit(), id)
+        return view(transactions.autoCommit(), id)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Fulfillment", id)));
+    }
+
+    /**
+     * The fulfilment as its cooperative sees it, share-locked until the caller's transaction ends:
+     * it cannot be moved or cancelled meanwhile (origin records lots against it this way).
+     */
+    public Uni<Optional<FulfillmentApi.FulfillmentView>> lockShared(Tx tx, UUID id) {
+        return view(tx, id, true);
+    }
+
+    private Uni<Optional<FulfillmentApi.FulfillmentView>> view(Tx tx, UUID id) {
+        return view(tx, id, false);
+    }
+
+    private Uni<Optional<FulfillmentApi.FulfillmentView>> view(Tx tx, UUID id, boolean share) {
+        return fulfillments
+                .find(tx, id, share)
+                .flatMap(found -> found.isEmpty()
+                        ? Uni.createFrom().item(Optional.<FulfillmentApi.FulfillmentView>empty())
+                        : views(tx, List.of(found.get())).map(list -> Optional.of(list.get(0))));
+    }
+
+    /** Fulfilments as the API shows them, with their orders' addresses and lines: two more queries. */
+    private Uni<List<FulfillmentApi.FulfillmentView>> views(Tx tx, List<FulfillmentRows.Stored> stored) {
+        List<UUID> orderIds =
+                stored.stream().map(FulfillmentRows.Stored::orderId).distinct().toList();
+        return orders.shipments(tx, orderIds).map(shipments -> stored.stream()
+                .map(f -> FulfillmentRows.view(f, shipments.get(f.orderId())))
+                .toList());
     }
 
     public Uni<Boolean> anyShipped(Tx tx, UUID orderId) {
@@ -124,7 +158,9 @@ public class FulfillmentService {
     public Uni<Page<FulfillmentApi.FulfillmentView>> list(
             Caller caller, UUID cooperativeId, FulfillmentStatus status, PageRequest page) {
         caller.requireCooperative(cooperativeId);
-        return fulfillments.page(cooperativeId, status, page);
+        Tx tx = transactions.autoCommit();
+        return fulfillments.page(cooperativeId, status, page).flatMap(p -> views(tx, p.items())
+                .map(list -> new Page<>(list, p.page(), p.size(), p.total())));
     }
 
     public Uni<FulfillmentApi.EarningsList> earnings(Caller caller, UUID cooperativeId) {
@@ -143,8 +179,7 @@ public class FulfillmentService {
                 throw ProblemException.notFound("Fulfillment", id);
             }
             caller.requireCooperative(owner.get().cooperativeId());
-            return fulfillments
-                    .lockOrder(tx, owner.get().orderId())
+            return orders.lockBuyer(tx, owner.get().orderId())
                     .flatMap(x -> fulfillments.move(
                             tx,
                             id,
@@ -152,7 +187,7 @@ public class FulfillmentService {
                             shipment == null ? null : shipment.carrier().trim(),
                             shipment == null ? null : shipment.trackingNumber().trim(),
                             clock.instant()))
-                    .flatMap(moved -> fulfillments.find(tx, id).map(view -> {
+                    .flatMap(moved -> view(tx, id).map(view -> {
                         if (!moved) {
                             throw new ProblemException(
                                     ProblemType.ILLEGAL_TRANSITION,

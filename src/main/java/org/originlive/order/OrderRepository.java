@@ -92,6 +92,18 @@ public class OrderRepository {
                 .map(rows -> Rows.first(rows).map(this::order));
     }
 
+    /** Several orders in one query, in no particular order. */
+    public Uni<List<StoredOrder>> findAll(Tx client, List<UUID> ids) {
+        return client.sql()
+                .preparedQuery("SELECT " + ORDER_COLUMNS + " FROM customer_order WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<StoredOrder> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(order(r)));
+                    return list;
+                });
+    }
+
     public Uni<List<OrderLine>> lines(Tx client, UUID orderId) {
         return lines(client, List.of(orderId)).map(byOrder -> byOrder.getOrDefault(orderId, List.of()));
     }
