@@ -25,8 +25,14 @@ record NginxConf(
     static final String HLS_APP = "hls";
 
     String render() {
-        String hook = "http://" + hooks.replaceFirst("^http://", "");
         StringBuilder conf = new StringBuilder();
+        main(conf);
+        rtmp(conf, "http://" + hooks.replaceFirst("^http://", ""));
+        http(conf);
+        return conf.toString();
+    }
+
+    private void main(StringBuilder conf) {
         conf.append("# Written by Origin Live at every start of its local media engine; edits are lost.\n");
         conf.append("load_module ").append(quote(rtmpModule)).append(";\n");
         if (runAs != null) {
@@ -38,27 +44,25 @@ record NginxConf(
         // At info level the module logs callback URLs (with the secret) and stream names (keys).
         conf.append("error_log ").append(quote(dir.resolve("logs/error.log"))).append(" warn;\n");
         conf.append("events { worker_connections 1024; }\n\n");
+    }
+
+    /** Ingest (callbacks to the app, pushed on locally) and the HLS writer, which only that push feeds. */
+    private void rtmp(StringBuilder conf, String hook) {
         conf.append("rtmp {\n  server {\n");
         conf.append("    listen ").append(rtmpPort).append(";\n");
         conf.append("    chunk_size 4096;\n    access_log off;\n    notify_method post;\n");
         conf.append("    drop_idle_publisher 10s;\n\n");
         conf.append("    application ").append(INGEST_APP).append(" {\n");
         conf.append("      live on;\n      deny play all;\n");
-        conf.append("      on_publish ")
-                .append(hook)
-                .append("/on_publish?")
-                .append(hookQuery)
-                .append(";\n");
-        conf.append("      on_publish_done ")
-                .append(hook)
-                .append("/on_publish_done?")
-                .append(hookQuery)
-                .append(";\n");
-        conf.append("      on_update ")
-                .append(hook)
-                .append("/on_update?")
-                .append(hookQuery)
-                .append(";\n");
+        for (String event : new String[] {"on_publish", "on_publish_done", "on_update"}) {
+            conf.append("      ")
+                    .append(event)
+                    .append(' ')
+                    .append(hook)
+                    .append('/')
+                    .append(event);
+            conf.append('?').append(hookQuery).append(";\n");
+        }
         conf.append("      notify_update_timeout ")
                 .append(Math.max(1, updateEvery.toSeconds()))
                 .append("s;\n");
@@ -75,19 +79,19 @@ record NginxConf(
                 .append(";\n");
         conf.append("      hls_fragment 1s;\n      hls_playlist_length 6s;\n      hls_cleanup on;\n");
         conf.append("    }\n  }\n}\n\n");
+    }
+
+    /** The HLS origin viewers' players read, and the control port only the app reaches. */
+    private void http(StringBuilder conf) {
         conf.append("http {\n  access_log off;\n  server_tokens off;\n");
         for (String temp : new String[] {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
-            conf.append("  ")
-                    .append(temp)
-                    .append("_temp_path ")
-                    .append(quote(dir.resolve("tmp/" + temp)))
-                    .append(";\n");
+            conf.append("  ").append(temp).append("_temp_path ");
+            conf.append(quote(dir.resolve("tmp/" + temp))).append(";\n");
         }
         conf.append("  types {\n    application/vnd.apple.mpegurl m3u8;\n    video/mp2t ts;\n  }\n");
         conf.append("  server {\n    listen ").append(httpPort).append(";\n");
-        conf.append("    location /hls/ {\n      alias ")
-                .append(quote(dir.resolve("hls").toAbsolutePath() + "/"))
-                .append(";\n");
+        conf.append("    location /hls/ {\n      alias ");
+        conf.append(quote(dir.resolve("hls").toAbsolutePath() + "/")).append(";\n");
         // hls.js fetches from the app's pages, another origin; playlists change every fragment.
         conf.append("      add_header Access-Control-Allow-Origin * always;\n");
         conf.append("      add_header Cache-Control no-cache always;\n    }\n");
@@ -96,7 +100,6 @@ record NginxConf(
         conf.append("    location /stat { rtmp_stat all; }\n");
         conf.append("    location /control { rtmp_control all; }\n");
         conf.append("    location / { return 404; }\n  }\n}\n");
-        return conf.toString();
     }
 
     private static String quote(Path path) {

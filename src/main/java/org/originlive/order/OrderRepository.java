@@ -40,36 +40,16 @@ public class OrderRepository {
 
     /** Stores new orders and their lines: two statements for the whole batch. */
     public Uni<Void> insertAll(Tx tx, List<NewOrder> orders) {
+        if (orders.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         List<Tuple> orderRows = new ArrayList<>();
         List<Tuple> lineRows = new ArrayList<>();
         for (NewOrder n : orders) {
-            StoredOrder order = n.order();
-            orderRows.add(Tuple.tuple()
-                    .addUUID(order.id())
-                    .addUUID(order.buyerId())
-                    .addUUID(order.saleId())
-                    .addString(order.status().name())
-                    .addLong(order.totalMinor())
-                    .addString(order.currency())
-                    .addValue(addressJson(order.shippingAddress()))
-                    .addOffsetDateTime(order.reservedUntil().atOffset(ZoneOffset.UTC))
-                    .addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC)));
+            orderRows.add(orderRow(n.order()));
             for (int i = 0; i < n.lines().size(); i++) {
-                OrderLine l = n.lines().get(i);
-                lineRows.add(Tuple.tuple()
-                        .addUUID(l.id())
-                        .addUUID(order.id())
-                        .addInteger(i)
-                        .addUUID(l.productId())
-                        .addUUID(l.itemId())
-                        .addUUID(l.cooperativeId())
-                        .addString(l.name())
-                        .addInteger(l.quantity())
-                        .addLong(l.unitPriceMinor()));
+                lineRows.add(lineRow(n.order().id(), i, n.lines().get(i)));
             }
-        }
-        if (orderRows.isEmpty()) {
-            return Uni.createFrom().voidItem();
         }
         return tx.sql()
                 .preparedQuery("INSERT INTO customer_order (id, buyer_id, sale_id, status, total_minor, currency,"
@@ -82,6 +62,32 @@ public class OrderRepository {
                                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                         .executeBatch(lineRows))
                 .replaceWithVoid();
+    }
+
+    private Tuple orderRow(StoredOrder order) {
+        return Tuple.tuple()
+                .addUUID(order.id())
+                .addUUID(order.buyerId())
+                .addUUID(order.saleId())
+                .addString(order.status().name())
+                .addLong(order.totalMinor())
+                .addString(order.currency())
+                .addValue(addressJson(order.shippingAddress()))
+                .addOffsetDateTime(order.reservedUntil().atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC));
+    }
+
+    private static Tuple lineRow(UUID orderId, int lineNo, OrderLine l) {
+        return Tuple.tuple()
+                .addUUID(l.id())
+                .addUUID(orderId)
+                .addInteger(lineNo)
+                .addUUID(l.productId())
+                .addUUID(l.itemId())
+                .addUUID(l.cooperativeId())
+                .addString(l.name())
+                .addInteger(l.quantity())
+                .addLong(l.unitPriceMinor());
     }
 
     public Uni<Optional<StoredOrder>> find(Tx client, UUID id, boolean forUpdate) {

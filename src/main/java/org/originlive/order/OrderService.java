@@ -137,41 +137,50 @@ public class OrderService {
                     if (found.isEmpty() || !found.get().buyerId().equals(buyer.id())) {
                         return Uni.createFrom().failure(ProblemException.notFound("Order", id));
                     }
-                    StoredOrder order = found.get();
-                    Uni<Boolean> allowed =
-                            switch (order.status()) {
-                                case RESERVED -> Uni.createFrom().item(true);
-                                case PAID -> fulfillments.anyShipped(tx, id).map(shipped -> !shipped);
-                                default -> Uni.createFrom().item(false);
-                            };
-                    return allowed.flatMap(ok -> {
-                        if (!ok) {
-                            throw new ProblemException(
-                                    ProblemType.ORDER_NOT_CANCELLABLE,
-                                    "Only a RESERVED order, or a PAID one with nothing shipped, can be cancelled");
-                        }
-                        if (order.status() == OrderStatus.PAID) {
-                            // Paid money goes back the way every refund does: ledger, restock, fulfilments end.
-                            return refunds.refundAll(tx, order, "Order cancelled by the buyer", now)
-                                    .flatMap(x -> orders.close(tx, id, OrderStatus.PAID, OrderStatus.CANCELLED, now))
-                                    .replaceWith(order);
-                        }
-                        return orders.close(tx, id, order.status(), OrderStatus.CANCELLED, now)
-                                .flatMap(x -> orders.lines(tx, id))
-                                .flatMap(lines -> restock.giveBack(tx, order, lines))
-                                .replaceWith(order);
-                    });
+                    return cancel(tx, found.get(), now);
                 }))
                 .flatMap(order -> order.status() == OrderStatus.PAID
-                        ? providers
-                                .forMethod(order.paymentMethod())
-                                .map(p -> p.refund(id, order.paymentReference(), order.totalMinor(), order.currency()))
-                                .orElseGet(() -> {
-                                    Log.errorf("Order %s was paid by an unknown method; refund by hand", id);
-                                    return Uni.createFrom().voidItem();
-                                })
+                        ? refundAtProvider(order)
                         : Uni.createFrom().voidItem())
                 .flatMap(x -> view(id));
+    }
+
+    /** Closes the locked order if it may be: stock back, or for a paid one everything refunded. */
+    private Uni<StoredOrder> cancel(Tx tx, StoredOrder order, Instant now) {
+        UUID id = order.id();
+        Uni<Boolean> allowed =
+                switch (order.status()) {
+                    case RESERVED -> Uni.createFrom().item(true);
+                    case PAID -> fulfillments.anyShipped(tx, id).map(shipped -> !shipped);
+                    default -> Uni.createFrom().item(false);
+                };
+        return allowed.flatMap(ok -> {
+            if (!ok) {
+                throw new ProblemException(
+                        ProblemType.ORDER_NOT_CANCELLABLE,
+                        "Only a RESERVED order, or a PAID one with nothing shipped, can be cancelled");
+            }
+            if (order.status() == OrderStatus.PAID) {
+                // Paid money goes back the way every refund does: ledger, restock, fulfilments end.
+                return refunds.refundAll(tx, order, "Order cancelled by the buyer", now)
+                        .flatMap(x -> orders.close(tx, id, OrderStatus.PAID, OrderStatus.CANCELLED, now))
+                        .replaceWith(order);
+            }
+            return orders.close(tx, id, order.status(), OrderStatus.CANCELLED, now)
+                    .flatMap(x -> orders.lines(tx, id))
+                    .flatMap(lines -> restock.giveBack(tx, order, lines))
+                    .replaceWith(order);
+        });
+    }
+
+    private Uni<Void> refundAtProvider(StoredOrder order) {
+        return providers
+                .forMethod(order.paymentMethod())
+                .map(p -> p.refund(order.id(), order.paymentReference(), order.totalMinor(), order.currency()))
+                .orElseGet(() -> {
+                    Log.errorf("Order %s was paid by an unknown method; refund by hand", order.id());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private static List<FulfillmentService.Sold> sold(List<OrderLine> lines) {
