@@ -1,11 +1,12 @@
 package org.originlive.payout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.originlive.common.ProblemException;
@@ -27,15 +29,16 @@ import org.originlive.common.ProblemException;
 @ApplicationScoped
 public class MpesaProvider implements PayoutProvider {
 
-    private final ProviderHttp http;
+    private final Daraja daraja;
     private final PayoutConfig config;
     private final PayoutConfig.Mpesa mpesa;
-    private final ProviderHttp.Token token = new ProviderHttp.Token();
+    private final DarajaToken accessToken;
 
-    MpesaProvider(ProviderHttp http, PayoutConfig config) {
-        this.http = http;
+    MpesaProvider(Daraja daraja, PayoutConfig config) {
+        this.daraja = daraja;
         this.config = config;
         this.mpesa = config.mpesa();
+        this.accessToken = new DarajaToken(daraja::token);
     }
 
     @Override
@@ -45,7 +48,8 @@ public class MpesaProvider implements PayoutProvider {
 
     @Override
     public Uni<Answer> send(Transfer transfer) {
-        JsonObject body = new JsonObject()
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
                 .put("OriginatorConversationID", transfer.reference().toString())
                 .put("InitiatorName", mpesa.initiatorName().orElse(""))
                 .put("SecurityCredential", mpesa.securityCredential().orElse(""))
@@ -57,15 +61,18 @@ public class MpesaProvider implements PayoutProvider {
                 .put("QueueTimeOutURL", resultUrl(transfer.reference()) + "&timeout=true")
                 .put("ResultURL", resultUrl(transfer.reference()))
                 .put("Occasion", transfer.reference().toString());
-        return call("/mpesa/b2c/v3/paymentrequest", body)
+        return withToken(bearer -> daraja.pay(bearer, body))
                 .map(response -> {
-                    int code = response.statusCode();
-                    JsonObject answer = ProviderHttp.json(response);
-                    if (code == 200 && answer != null && "0".equals(String.valueOf(answer.getValue("ResponseCode")))) {
+                    int code = response.getStatus();
+                    JsonNode answer = ProviderCalls.json(response);
+                    if (code == 200
+                            && answer != null
+                            && "0".equals(answer.path("ResponseCode").asText())) {
                         return Answer.of(Outcome.ACCEPTED);
                     }
                     if (code >= 400 && code < 500 && code != 401 && code != 429) {
-                        String reason = answer == null ? null : answer.getString("errorCode");
+                        String reason =
+                                answer == null ? null : answer.path("errorCode").asText(null);
                         return new Answer(Outcome.FAILED, reason == null ? "REJECTED_" + code : reason);
                     }
                     return Answer.of(Outcome.UNKNOWN);
@@ -76,7 +83,8 @@ public class MpesaProvider implements PayoutProvider {
 
     @Override
     public Uni<Answer> status(Transfer transfer) {
-        JsonObject body = new JsonObject()
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
                 .put("Initiator", mpesa.initiatorName().orElse(""))
                 .put("SecurityCredential", mpesa.securityCredential().orElse(""))
                 .put("CommandID", "TransactionStatusQuery")
@@ -87,8 +95,8 @@ public class MpesaProvider implements PayoutProvider {
                 .put("QueueTimeOutURL", resultUrl(transfer.reference()) + "&timeout=true")
                 .put("Remarks", "Origin Live payout status")
                 .put("Occasion", transfer.reference().toString());
-        return call("/mpesa/transactionstatus/v1/query", body)
-                .map(response -> response.statusCode() == 200 ? Answer.of(Outcome.PENDING) : Answer.of(Outcome.UNKNOWN))
+        return withToken(bearer -> daraja.query(bearer, body))
+                .map(response -> response.getStatus() == 200 ? Answer.of(Outcome.PENDING) : Answer.of(Outcome.UNKNOWN))
                 .onFailure()
                 .recoverWithItem(e -> unknown("status query", transfer, e));
     }
@@ -130,35 +138,13 @@ public class MpesaProvider implements PayoutProvider {
         return Answer.of(Outcome.PENDING);
     }
 
-    private Uni<io.vertx.mutiny.ext.web.client.HttpResponse<io.vertx.mutiny.core.buffer.Buffer>> call(
-            String path, JsonObject body) {
-        return accessToken()
-                .flatMap(bearer -> http.request(HttpMethod.POST, mpesa.baseUrl() + path)
-                        .putHeader("Authorization", "Bearer " + bearer)
-                        .sendJsonObject(body))
-                .invoke(response -> {
-                    if (response.statusCode() == 401) {
-                        token.forget();
-                    }
-                });
-    }
-
-    private Uni<String> accessToken() {
-        return token.get(
-                () -> http.request(HttpMethod.GET, mpesa.baseUrl() + "/oauth/v1/generate?grant_type=client_credentials")
-                        .putHeader(
-                                "Authorization",
-                                ProviderHttp.basic(
-                                        mpesa.consumerKey().orElse(""),
-                                        mpesa.consumerSecret().orElse("")))
-                        .send()
-                        .map(response -> {
-                            JsonObject body = ProviderHttp.json(response);
-                            if (response.statusCode() != 200 || body == null) {
-                                throw new IllegalStateException("token call answered " + response.statusCode());
-                            }
-                            return body;
-                        }));
+    /** One Daraja call with the current token; a 401 means Daraja no longer takes it. */
+    private Uni<Response> withToken(Function<String, Uni<Response>> call) {
+        return accessToken.get().flatMap(call::apply).invoke(response -> {
+            if (response.getStatus() == 401) {
+                accessToken.forget();
+            }
+        });
     }
 
     private String resultUrl(UUID reference) {

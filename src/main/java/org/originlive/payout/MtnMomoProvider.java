@@ -3,8 +3,6 @@ package org.originlive.payout;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
@@ -19,15 +17,10 @@ import org.originlive.common.ProblemException;
 @ApplicationScoped
 public class MtnMomoProvider implements PayoutProvider {
 
-    private final ProviderHttp http;
-    private final PayoutConfig config;
-    private final PayoutConfig.MtnMomo momo;
-    private final ProviderHttp.Token token = new ProviderHttp.Token();
+    private final MomoClient momo;
 
-    MtnMomoProvider(ProviderHttp http, PayoutConfig config) {
-        this.http = http;
-        this.config = config;
-        this.momo = config.mtnMomo();
+    MtnMomoProvider(MomoClient momo) {
+        this.momo = momo;
     }
 
     @Override
@@ -37,32 +30,12 @@ public class MtnMomoProvider implements PayoutProvider {
 
     @Override
     public Uni<Answer> send(Transfer transfer) {
-        JsonObject body = new JsonObject()
-                .put("amount", Fx.major(transfer.amountMinor(), transfer.currency()))
-                .put("currency", transfer.currency().getCurrencyCode())
-                .put("externalId", transfer.reference().toString())
-                .put(
-                        "payee",
-                        new JsonObject()
-                                .put("partyIdType", "MSISDN")
-                                .put("partyId", transfer.accountNumber().substring(1)))
-                .put("payerMessage", "Origin Live payout")
-                .put("payeeNote", "Origin Live payout " + transfer.reference());
-        return accessToken()
-                .flatMap(bearer -> http.request(HttpMethod.POST, momo.baseUrl() + "/disbursement/v1_0/transfer")
-                        .putHeader("Authorization", "Bearer " + bearer)
-                        .putHeader("X-Reference-Id", transfer.reference().toString())
-                        .putHeader("X-Target-Environment", momo.targetEnvironment())
-                        .putHeader(
-                                "Ocp-Apim-Subscription-Key",
-                                momo.subscriptionKey().orElse(""))
-                        .putHeader("X-Callback-Url", callbackUrl(transfer.reference()))
-                        .sendJsonObject(body))
-                .map(response -> switch (response.statusCode()) {
+        return momo.transfer(transfer)
+                .map(response -> switch (response.getStatus()) {
                     case 202, 409 -> Answer.of(Outcome.ACCEPTED);
-                    case 401 -> unauthorised();
-                    default -> response.statusCode() >= 400 && response.statusCode() < 500
-                            ? new Answer(Outcome.FAILED, "REJECTED_" + response.statusCode())
+                    case 401 -> Answer.of(Outcome.UNKNOWN); // token refused: the OIDC filter gets a new one next time
+                    default -> response.getStatus() >= 400 && response.getStatus() < 500
+                            ? new Answer(Outcome.FAILED, "REJECTED_" + response.getStatus())
                             : Answer.of(Outcome.UNKNOWN);
                 })
                 .onFailure()
@@ -71,22 +44,14 @@ public class MtnMomoProvider implements PayoutProvider {
 
     @Override
     public Uni<Answer> status(Transfer transfer) {
-        return accessToken()
-                .flatMap(bearer -> http.request(
-                                HttpMethod.GET, momo.baseUrl() + "/disbursement/v1_0/transfer/" + transfer.reference())
-                        .putHeader("Authorization", "Bearer " + bearer)
-                        .putHeader("X-Target-Environment", momo.targetEnvironment())
-                        .putHeader(
-                                "Ocp-Apim-Subscription-Key",
-                                momo.subscriptionKey().orElse(""))
-                        .send())
+        return momo.status(transfer)
                 .map(response -> {
-                    if (response.statusCode() == 404) {
+                    if (response.getStatus() == 404) {
                         return Answer.of(Outcome.NOT_FOUND);
                     }
-                    JsonObject body = ProviderHttp.json(response);
-                    if (response.statusCode() != 200 || body == null) {
-                        return response.statusCode() == 401 ? unauthorised() : Answer.of(Outcome.UNKNOWN);
+                    JsonNode body = ProviderCalls.json(response);
+                    if (response.getStatus() != 200 || body == null) {
+                        return Answer.of(Outcome.UNKNOWN);
                     }
                     return answer(transfer, body);
                 })
@@ -107,51 +72,26 @@ public class MtnMomoProvider implements PayoutProvider {
         }
     }
 
-    private static Answer answer(Transfer transfer, JsonObject body) {
-        String status = body.getString("status", "");
-        Long amount = body.getValue("amount") == null
+    private static Answer answer(Transfer transfer, JsonNode body) {
+        String status = body.path("status").asText("");
+        JsonNode amountNode = body.path("amount");
+        Long amount = amountNode.isMissingNode() || amountNode.isNull()
                 ? null
-                : Fx.minor(String.valueOf(body.getValue("amount")), transfer.currency());
+                : Fx.minor(amountNode.asText(), transfer.currency());
         if ("SUCCESSFUL".equals(status)) {
             if (amount == null || amount != transfer.amountMinor()) {
                 Log.errorf("MTN MoMo reports %s paid with amount %s; left in doubt", transfer.reference(), amount);
                 return Answer.of(Outcome.UNKNOWN);
             }
-            return new Answer(Outcome.SUCCEEDED, body.getString("financialTransactionId"));
+            return new Answer(
+                    Outcome.SUCCEEDED, body.path("financialTransactionId").asText(null));
         }
         if ("FAILED".equals(status)) {
-            Object reason = body.getValue("reason");
-            String text =
-                    reason instanceof JsonObject r ? r.getString("code") : reason == null ? null : reason.toString();
+            JsonNode reason = body.path("reason");
+            String text = reason.isObject() ? reason.path("code").asText(null) : reason.asText(null);
             return new Answer(Outcome.FAILED, text == null ? "FAILED" : text);
         }
         return Answer.of("PENDING".equals(status) ? Outcome.PENDING : Outcome.UNKNOWN);
-    }
-
-    private Uni<String> accessToken() {
-        return token.get(() -> http.request(HttpMethod.POST, momo.baseUrl() + "/disbursement/token/")
-                .putHeader(
-                        "Authorization",
-                        ProviderHttp.basic(
-                                momo.apiUser().orElse(""), momo.apiKey().orElse("")))
-                .putHeader("Ocp-Apim-Subscription-Key", momo.subscriptionKey().orElse(""))
-                .send()
-                .map(response -> {
-                    JsonObject body = ProviderHttp.json(response);
-                    if (response.statusCode() != 200 || body == null) {
-                        throw new IllegalStateException("token call answered " + response.statusCode());
-                    }
-                    return body;
-                }));
-    }
-
-    private Answer unauthorised() {
-        token.forget();
-        return Answer.of(Outcome.UNKNOWN);
-    }
-
-    private String callbackUrl(UUID reference) {
-        return config.callbackBaseUrl() + "/api/payouts/callbacks/MTN_MOMO?payout=" + reference;
     }
 
     private static Answer unknown(String call, Transfer transfer, Throwable e) {

@@ -22,6 +22,9 @@ public class ProviderSimulator implements QuarkusTestResourceLifecycleManager {
 
     public static final String MTN_USER = "0f8fad5b-d9cb-469f-a165-70867728950e";
     public static final String MTN_KEY = "momo-api-key-for-tests";
+    /** A second MoMo API user, for a test whose app's token requests must be told apart from the others'. */
+    public static final String MTN_OTHER_USER = "5d8f0b4e-2b55-4c7a-9a6e-1f2c3b4d5e6f";
+
     public static final String MTN_SUBSCRIPTION = "momo-subscription-for-tests";
     public static final String MPESA_KEY = "daraja-consumer-key";
     public static final String MPESA_SECRET = "daraja-consumer-secret";
@@ -82,13 +85,15 @@ public class ProviderSimulator implements QuarkusTestResourceLifecycleManager {
 
     private static void defaults() {
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(503)));
-        server.stubFor(post(urlPathEqualTo("/disbursement/token/"))
-                .withBasicAuth(MTN_USER, MTN_KEY)
-                .withHeader(
-                        "Ocp-Apim-Subscription-Key",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(MTN_SUBSCRIPTION))
-                .willReturn(okJson(
-                        "{\"access_token\":\"momo-token\",\"token_type\":\"access_token\",\"expires_in\":3600}")));
+        for (String user : new String[] {MTN_USER, MTN_OTHER_USER}) {
+            server.stubFor(post(urlPathEqualTo("/disbursement/token/"))
+                    .withBasicAuth(user, MTN_KEY)
+                    .withHeader(
+                            "Ocp-Apim-Subscription-Key",
+                            com.github.tomakehurst.wiremock.client.WireMock.equalTo(MTN_SUBSCRIPTION))
+                    .willReturn(okJson(
+                            "{\"access_token\":\"momo-token\",\"token_type\":\"access_token\",\"expires_in\":3600}")));
+        }
         server.stubFor(get(urlPathEqualTo("/oauth/v1/generate"))
                 .withBasicAuth(MPESA_KEY, MPESA_SECRET)
                 .willReturn(okJson("{\"access_token\":\"daraja-token\",\"expires_in\":\"3599\"}")));
