@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.Transactions;
 import org.originlive.ledger.Ledger;
 import org.originlive.support.Api;
 import org.originlive.support.ProviderSimulator;
@@ -56,7 +57,7 @@ class MomoTokenTest {
         String coop = Api.cooperative();
         String staff = Api.cooperativeStaff(coop);
         String msisdn = "25079" + ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L);
-        new Funds(ledger, pool).credit(coop, "RWF", 10_000);
+        new Funds(ledger, new Transactions(pool)).credit(coop, "RWF", 10_000);
         Funds.destination(staff, coop, "MTN_MOMO", "+" + msisdn, "RWF");
         momo.stubFor(post(urlPathEqualTo(TRANSFER))
                 .withRequestBody(matchingJsonPath("$.payee.partyId", equalTo(msisdn)))
