@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,12 +37,12 @@ public class ProductResource {
 
     private final ProductService products;
     private final Languages languages;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    ProductResource(ProductService products, Languages languages, JsonWebToken jwt) {
+    ProductResource(ProductService products, Languages languages, Caller caller) {
         this.products = products;
         this.languages = languages;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -59,10 +58,9 @@ public class ProductResource {
                             schema = @Schema(implementation = ProductApi.ProductView.class)))
     @APIResponse(responseCode = "409", description = "sku-taken")
     public Uni<Response> create(UUID id, @Valid @NotNull ProductApi.CreateProduct request) {
-        return products.create(Caller.of(jwt), id, request)
-                .map(p -> Response.created(URI.create("/api/products/" + p.id))
-                        .entity(ProductApi.ProductView.of(p))
-                        .build());
+        return products.create(caller, id, request).map(p -> Response.created(URI.create("/api/products/" + p.id))
+                .entity(ProductApi.ProductView.of(p))
+                .build());
     }
 
     @PATCH
@@ -78,7 +76,7 @@ public class ProductResource {
                             schema = @Schema(implementation = ProductApi.ProductView.class)))
     @APIResponse(responseCode = "409", description = "concurrent-update")
     public Uni<ProductApi.ProductView> patch(UUID id, @Valid @NotNull ProductApi.PatchProduct patch) {
-        return products.patch(Caller.of(jwt), id, patch).map(ProductApi.ProductView::of);
+        return products.patch(caller, id, patch).map(ProductApi.ProductView::of);
     }
 
     @GET

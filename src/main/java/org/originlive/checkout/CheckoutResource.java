@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,11 +26,11 @@ import org.originlive.ratelimit.Route;
 public class CheckoutResource {
 
     private final CheckoutService checkout;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    CheckoutResource(CheckoutService checkout, JsonWebToken jwt) {
+    CheckoutResource(CheckoutService checkout, Caller caller) {
         this.checkout = checkout;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -60,7 +59,7 @@ public class CheckoutResource {
             @HeaderParam("Idempotency-Key") @Parameter(required = true, schema = @Schema(minLength = 1, maxLength = 64))
                     String key,
             @Valid @NotNull CheckoutApi.SaleOrderRequest request) {
-        return checkout.fromSale(Caller.of(jwt), id, key, request).map(CheckoutResource::placed);
+        return checkout.fromSale(caller.id(), id, key, request).map(CheckoutResource::placed);
     }
 
     @POST
@@ -88,7 +87,7 @@ public class CheckoutResource {
             @HeaderParam("Idempotency-Key") @Parameter(required = true, schema = @Schema(minLength = 1, maxLength = 64))
                     String key,
             @Valid @NotNull CheckoutApi.StoreOrderRequest request) {
-        return checkout.fromStorefront(Caller.of(jwt), key, request).map(CheckoutResource::placed);
+        return checkout.fromStorefront(caller.id(), key, request).map(CheckoutResource::placed);
     }
 
     private static Response placed(CheckoutService.Placed placed) {

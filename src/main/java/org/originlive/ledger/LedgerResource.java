@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -19,11 +18,11 @@ import org.originlive.common.Role;
 public class LedgerResource {
 
     private final LedgerService ledger;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    LedgerResource(LedgerService ledger, JsonWebToken jwt) {
+    LedgerResource(LedgerService ledger, Caller caller) {
         this.ledger = ledger;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -31,7 +30,7 @@ public class LedgerResource {
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Pending, available, in-transit and paid-out money per currency, summed from the ledger")
     public Uni<LedgerApi.BalanceList> balance(UUID id) {
-        return ledger.balance(Caller.of(jwt), id);
+        return ledger.balance(caller, id);
     }
 
     @GET
@@ -40,7 +39,7 @@ public class LedgerResource {
     @Operation(summary = "The cooperative's own ledger entries, newest first")
     public Uni<Page<LedgerApi.EntryView>> entries(
             UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return ledger.entries(Caller.of(jwt), id, PageRequest.of(page, size));
+        return ledger.entries(caller, id, PageRequest.of(page, size));
     }
 
     @GET

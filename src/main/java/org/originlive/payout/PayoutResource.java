@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,12 +30,12 @@ public class PayoutResource {
 
     private final PayoutService payouts;
     private final PayoutSettingsService settings;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    PayoutResource(PayoutService payouts, PayoutSettingsService settings, JsonWebToken jwt) {
+    PayoutResource(PayoutService payouts, PayoutSettingsService settings, Caller caller) {
         this.payouts = payouts;
         this.settings = settings;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @PUT
@@ -44,14 +43,14 @@ public class PayoutResource {
     @Operation(summary = "Where the cooperative is paid; mobile money takes an E.164 number")
     public Uni<PayoutApi.Destination> putDestination(
             UUID id, @Valid @NotNull PayoutApi.DestinationRequest destination) {
-        return settings.putDestination(Caller.of(jwt), id, destination);
+        return settings.putDestination(caller, id, destination);
     }
 
     @GET
     @Path("/cooperatives/{id}/payout-destination")
     @Operation(summary = "The cooperative's payout destination (404 when none is set)")
     public Uni<PayoutApi.Destination> destination(UUID id) {
-        return settings.destination(Caller.of(jwt), id);
+        return settings.destination(caller, id);
     }
 
     @POST
@@ -69,7 +68,7 @@ public class PayoutResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
     public Uni<Response> request(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull PayoutApi.PayoutRequest request) {
-        return payouts.request(Caller.of(jwt), id, key, request).map(requested -> Response.status(
+        return payouts.request(caller, id, key, request).map(requested -> Response.status(
                         requested.replayed() ? Response.Status.OK : Response.Status.CREATED)
                 .location(URI.create("/api/payouts/" + requested.payout().id()))
                 .header("Idempotent-Replayed", requested.replayed())
@@ -81,14 +80,14 @@ public class PayoutResource {
     @Path("/cooperatives/{id}/payouts")
     @Operation(summary = "The cooperative's payouts, newest first")
     public Uni<Page<PayoutApi.Payout>> list(UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return payouts.list(Caller.of(jwt), id, PageRequest.of(page, size));
+        return payouts.list(caller, id, PageRequest.of(page, size));
     }
 
     @GET
     @Path("/payouts/{id}")
     @Operation(summary = "One payout")
     public Uni<PayoutApi.Payout> get(UUID id) {
-        return payouts.get(Caller.of(jwt), id);
+        return payouts.get(caller, id);
     }
 
     @POST
@@ -102,7 +101,7 @@ public class PayoutResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition: not a SUBMITTED BANK_MANUAL payout")
     public Uni<PayoutApi.Payout> markPaid(UUID id, @Valid @NotNull PayoutApi.MarkPaidRequest request) {
-        return payouts.mark(Caller.of(jwt), id, PayoutStatus.SUCCEEDED, request.reference());
+        return payouts.mark(caller, id, PayoutStatus.SUCCEEDED, request.reference());
     }
 
     @POST
@@ -116,6 +115,6 @@ public class PayoutResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition: not a SUBMITTED BANK_MANUAL payout")
     public Uni<PayoutApi.Payout> markFailed(UUID id, @Valid @NotNull PayoutApi.MarkFailedRequest request) {
-        return payouts.mark(Caller.of(jwt), id, PayoutStatus.FAILED, request.reason());
+        return payouts.mark(caller, id, PayoutStatus.FAILED, request.reason());
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,12 +31,12 @@ public class RefundResource {
 
     private final RefundService refunds;
     private final RefundCancellation cancellations;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    RefundResource(RefundService refunds, RefundCancellation cancellations, JsonWebToken jwt) {
+    RefundResource(RefundService refunds, RefundCancellation cancellations, Caller caller) {
         this.refunds = refunds;
         this.cancellations = cancellations;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -63,7 +62,7 @@ public class RefundResource {
     @APIResponse(responseCode = "409", description = "order-not-refundable, refund-in-transit or illegal-transition")
     public Uni<Response> request(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RefundApi.RefundRequest body) {
-        return refunds.request(Caller.of(jwt), id, key, body)
+        return refunds.request(caller, id, key, body)
                 .map(placed -> Response.status(placed.replayed() ? Response.Status.OK : Response.Status.CREATED)
                         .location(URI.create("/api/refunds/" + placed.refund().id()))
                         .header("Idempotent-Replayed", placed.replayed())
@@ -76,7 +75,7 @@ public class RefundResource {
     @RolesAllowed({Role.CONSUMER_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The order's refunds (a cooperative sees those of its own fulfilment)")
     public Uni<RefundApi.RefundList> ofOrder(UUID id) {
-        return refunds.ofOrder(Caller.of(jwt), id);
+        return refunds.ofOrder(caller, id);
     }
 
     @GET
@@ -84,7 +83,7 @@ public class RefundResource {
     @RolesAllowed({Role.CONSUMER_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "One refund, for its buyer, its cooperative or an admin")
     public Uni<RefundApi.RefundView> get(UUID id) {
-        return refunds.get(Caller.of(jwt), id);
+        return refunds.get(caller, id);
     }
 
     @POST
@@ -100,7 +99,7 @@ public class RefundResource {
                             mediaType = "application/json",
                             schema = @Schema(implementation = RefundApi.RefundView.class)))
     public Uni<RefundApi.RefundView> approve(UUID id) {
-        return refunds.approve(Caller.of(jwt), id);
+        return refunds.approve(caller, id);
     }
 
     @POST
@@ -116,7 +115,7 @@ public class RefundResource {
                             mediaType = "application/json",
                             schema = @Schema(implementation = RefundApi.RefundView.class)))
     public Uni<RefundApi.RefundView> reject(UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
-        return refunds.reject(Caller.of(jwt), id, body.reason());
+        return refunds.reject(caller, id, body.reason());
     }
 
     @GET
@@ -129,7 +128,7 @@ public class RefundResource {
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return refunds.ofCooperative(
-                Caller.of(jwt), id, Params.enumValue("status", status, RefundStatus.class), PageRequest.of(page, size));
+                caller, id, Params.enumValue("status", status, RefundStatus.class), PageRequest.of(page, size));
     }
 
     @POST
@@ -147,6 +146,6 @@ public class RefundResource {
                             schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
     public Uni<FulfillmentApi.FulfillmentView> cancelFulfillment(
             UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
-        return cancellations.cancelFulfillment(Caller.of(jwt), id, body.reason());
+        return cancellations.cancelFulfillment(caller, id, body.reason());
     }
 }
