@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
 import org.originlive.i18n.Lang;
@@ -96,12 +97,11 @@ public class ProductResource {
     public Uni<RestResponse<Page<ProductApi.ProductView>>> search(
             @QueryParam("cooperativeId") @Parameter(schema = @Schema(implementation = UUID.class)) String cooperativeId,
             @QueryParam("q") @Size(max = 200) String q,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
+            @BeanParam PageParams paging,
             @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         Lang chosen = languages.choose(lang, acceptLanguage);
-        return products.search(Params.uuid("cooperativeId", cooperativeId), q, PageRequest.of(page, size), chosen)
+        return products.search(Params.uuid("cooperativeId", cooperativeId), q, paging.request(), chosen)
                 .map(p -> Languages.served(p, chosen, p.items().stream().map(ProductApi.ProductView::lang)));
     }
 }

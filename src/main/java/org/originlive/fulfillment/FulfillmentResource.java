@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
 
@@ -40,10 +41,9 @@ public class FulfillmentResource {
     public Uni<Page<FulfillmentApi.FulfillmentView>> list(
             UUID id,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = FulfillmentStatus.class)) String status,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @BeanParam PageParams paging) {
         return fulfillments.list(
-                caller, id, Params.enumValue("status", status, FulfillmentStatus.class), PageRequest.of(page, size));
+                caller, id, Params.enumValue("status", status, FulfillmentStatus.class), paging.request());
     }
 
     @GET

@@ -2,15 +2,15 @@ package org.originlive.ledger;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -37,9 +37,8 @@ public class LedgerResource {
     @Path("/cooperatives/{id}/ledger")
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The cooperative's own ledger entries, newest first")
-    public Uni<Page<LedgerApi.EntryView>> entries(
-            UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return ledger.entries(caller, id, PageRequest.of(page, size));
+    public Uni<Page<LedgerApi.EntryView>> entries(UUID id, @BeanParam PageParams paging) {
+        return ledger.entries(caller, id, paging.request());
     }
 
     @GET

@@ -4,10 +4,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -35,8 +35,8 @@ public class OrderResource {
     @Path("/orders")
     @RolesAllowed({Role.CONSUMER_NAME, Role.HOST_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The caller's own orders, newest first")
-    public Uni<Page<OrderApi.OrderView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return orders.list(caller, PageRequest.of(page, size));
+    public Uni<Page<OrderApi.OrderView>> list(@BeanParam PageParams paging) {
+        return orders.list(caller, paging.request());
     }
 
     @GET

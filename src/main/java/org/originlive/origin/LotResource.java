@@ -7,11 +7,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -62,9 +62,8 @@ public class LotResource {
     @Path("/cooperatives/{id}/lots")
     @PermitAll
     @Operation(summary = "The cooperative's lots, newest first, as public views")
-    public Uni<Page<OriginApi.PublicLot>> list(
-            UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return lots.list(id, PageRequest.of(page, size));
+    public Uni<Page<OriginApi.PublicLot>> list(UUID id, @BeanParam PageParams paging) {
+        return lots.list(id, paging.request());
     }
 
     @GET

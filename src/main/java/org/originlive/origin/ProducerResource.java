@@ -4,10 +4,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -56,9 +56,8 @@ public class ProducerResource {
     @GET
     @Path("/cooperatives/{id}/producers")
     @Operation(summary = "The cooperative's members, by member code")
-    public Uni<Page<OriginApi.Producer>> list(
-            UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return producers.list(caller, id, PageRequest.of(page, size));
+    public Uni<Page<OriginApi.Producer>> list(UUID id, @BeanParam PageParams paging) {
+        return producers.list(caller, id, paging.request());
     }
 
     @POST

@@ -4,12 +4,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -79,8 +79,8 @@ public class PayoutResource {
     @GET
     @Path("/cooperatives/{id}/payouts")
     @Operation(summary = "The cooperative's payouts, newest first")
-    public Uni<Page<PayoutApi.Payout>> list(UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return payouts.list(caller, id, PageRequest.of(page, size));
+    public Uni<Page<PayoutApi.Payout>> list(UUID id, @BeanParam PageParams paging) {
+        return payouts.list(caller, id, paging.request());
     }
 
     @GET

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
 import org.originlive.fulfillment.FulfillmentApi;
@@ -125,10 +126,9 @@ public class RefundResource {
     public Uni<Page<RefundApi.RefundView>> ofCooperative(
             UUID id,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = RefundStatus.class)) String status,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @BeanParam PageParams paging) {
         return refunds.ofCooperative(
-                caller, id, Params.enumValue("status", status, RefundStatus.class), PageRequest.of(page, size));
+                caller, id, Params.enumValue("status", status, RefundStatus.class), paging.request());
     }
 
     @POST

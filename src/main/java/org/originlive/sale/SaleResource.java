@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
+import org.originlive.common.PageParams;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Params;
 import org.originlive.common.ProblemException;
@@ -92,13 +94,12 @@ public class SaleResource {
     public Uni<RestResponse<Page<SaleApi.SaleView>>> list(
             @QueryParam("status") @Parameter(schema = @Schema(implementation = SaleStatus.class)) String status,
             @QueryParam("hostId") @Parameter(schema = @Schema(implementation = UUID.class)) String hostId,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
+            @BeanParam PageParams page,
             @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         Lang chosen = languages.choose(lang, acceptLanguage);
         SaleStatus wanted = Params.enumValue("status", status, SaleStatus.class);
-        PageRequest paging = PageRequest.of(page, size);
+        PageRequest paging = page.request();
         Uni<Page<SaleApi.SaleView>> found;
         if (hostId == null) {
             found = sales.list(wanted, paging, chosen);
