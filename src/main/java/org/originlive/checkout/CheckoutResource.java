@@ -11,13 +11,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Role;
+import org.originlive.openapi.IdempotentCreate;
+import org.originlive.order.OrderApi;
 import org.originlive.ratelimit.RateLimited;
 import org.originlive.ratelimit.Route;
 
@@ -38,20 +39,10 @@ public class CheckoutResource {
     @RolesAllowed(Role.CONSUMER_NAME)
     @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve sale items; the same Idempotency-Key returns the same order")
-    @APIResponse(
-            responseCode = "201",
-            description = "The order, RESERVED",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The same order: a repeat with the same Idempotency-Key and body",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
+    @IdempotentCreate(
+            value = OrderApi.OrderView.class,
+            created = "The order, RESERVED",
+            replayed = "The same order: a repeat with the same Idempotency-Key and body")
     @APIResponse(responseCode = "409", description = "sold-out, sale-not-live or insufficient-stock")
     @APIResponse(responseCode = "429", description = "Too many checkouts by this account")
     public Uni<Response> orderFromSale(
@@ -67,20 +58,10 @@ public class CheckoutResource {
     @RolesAllowed(Role.CONSUMER_NAME)
     @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve products from storefront stock; the same Idempotency-Key returns the same order")
-    @APIResponse(
-            responseCode = "201",
-            description = "The order, RESERVED",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The same order: a repeat with the same Idempotency-Key and body",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
+    @IdempotentCreate(
+            value = OrderApi.OrderView.class,
+            created = "The order, RESERVED",
+            replayed = "The same order: a repeat with the same Idempotency-Key and body")
     @APIResponse(responseCode = "409", description = "sold-out, sale-not-live or insufficient-stock")
     @APIResponse(responseCode = "429", description = "Too many checkouts by this account")
     public Uni<Response> orderFromStorefront(

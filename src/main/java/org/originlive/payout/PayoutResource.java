@@ -22,6 +22,7 @@ import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageParams;
 import org.originlive.common.Role;
+import org.originlive.openapi.IdempotentCreate;
 
 @Path("/api")
 @Tag(name = "Payouts")
@@ -56,16 +57,10 @@ public class PayoutResource {
     @POST
     @Path("/cooperatives/{id}/payouts")
     @Operation(summary = "Pay out available money (all of it without amountMinor); Idempotency-Key required")
-    @APIResponse(
-            responseCode = "201",
-            description = "The payout, SUBMITTED",
-            content =
-                    @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The same key and body again: the payout made the first time",
-            content =
-                    @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutApi.Payout.class)))
+    @IdempotentCreate(
+            value = PayoutApi.Payout.class,
+            created = "The payout, SUBMITTED",
+            replayed = "The same key and body again: the payout made the first time")
     public Uni<Response> request(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull PayoutApi.PayoutRequest request) {
         return payouts.request(caller, id, key, request).map(requested -> Response.status(

@@ -25,6 +25,7 @@ import org.originlive.common.PageParams;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
 import org.originlive.fulfillment.FulfillmentApi;
+import org.originlive.openapi.IdempotentCreate;
 
 @Path("/api")
 @Tag(name = "Refunds")
@@ -46,20 +47,10 @@ public class RefundResource {
     @Operation(
             summary = "Ask for a refund of lines of one fulfilment: at once before shipping, decided by the"
                     + " cooperative after delivery; the same Idempotency-Key returns the same refund")
-    @APIResponse(
-            responseCode = "201",
-            description = "The refund: SUCCEEDED before shipping, REQUESTED after delivery",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = RefundApi.RefundView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The same key and body again: the refund made the first time",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = RefundApi.RefundView.class)))
+    @IdempotentCreate(
+            value = RefundApi.RefundView.class,
+            created = "The refund: SUCCEEDED before shipping, REQUESTED after delivery",
+            replayed = "The same key and body again: the refund made the first time")
     @APIResponse(responseCode = "409", description = "order-not-refundable, refund-in-transit or illegal-transition")
     public Uni<Response> request(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RefundApi.RefundRequest body) {
