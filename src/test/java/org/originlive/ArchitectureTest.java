@@ -3,6 +3,7 @@ package org.originlive;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.Caller;
 import org.originlive.common.OwnsTables;
 
 /**
@@ -118,6 +120,17 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .haveSimpleNameEndingWith("Repository");
+
+    @ArchTest
+    static final ArchRule onlyResourcesHoldTheRequestsCaller = fields().that()
+            .haveRawType(Caller.class)
+            .and()
+            .areNotStatic()
+            .should()
+            .beDeclaredInClassesThat()
+            .areAnnotatedWith(jakarta.ws.rs.Path.class)
+            .because("the injected Caller is the current request's; whatever outlives a request (a batch,"
+                    + " a queue, a socket, a job) keeps plain values such as its id");
 
     @ArchTest
     static final ArchRule onlyTheMainAndTestsStartALocalDatabase = noClasses()

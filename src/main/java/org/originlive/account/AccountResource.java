@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,11 +24,11 @@ import org.originlive.ratelimit.Route;
 public class AccountResource {
 
     private final AccountService accounts;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    AccountResource(AccountService accounts, JsonWebToken jwt) {
+    AccountResource(AccountService accounts, Caller caller) {
         this.accounts = accounts;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -105,7 +104,7 @@ public class AccountResource {
     @Authenticated
     @Operation(summary = "The calling account")
     public Uni<AccountApi.UserView> me() {
-        return accounts.get(Caller.of(jwt).id()).map(AccountApi.UserView::of);
+        return accounts.get(caller.id()).map(AccountApi.UserView::of);
     }
 
     static Response created(User user) {

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
 import org.originlive.i18n.Lang;
@@ -38,12 +38,12 @@ public class ProductResource {
 
     private final ProductService products;
     private final Languages languages;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    ProductResource(ProductService products, Languages languages, JsonWebToken jwt) {
+    ProductResource(ProductService products, Languages languages, Caller caller) {
         this.products = products;
         this.languages = languages;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -59,10 +59,9 @@ public class ProductResource {
                             schema = @Schema(implementation = ProductApi.ProductView.class)))
     @APIResponse(responseCode = "409", description = "sku-taken")
     public Uni<Response> create(UUID id, @Valid @NotNull ProductApi.CreateProduct request) {
-        return products.create(Caller.of(jwt), id, request)
-                .map(p -> Response.created(URI.create("/api/products/" + p.id))
-                        .entity(ProductApi.ProductView.of(p))
-                        .build());
+        return products.create(caller, id, request).map(p -> Response.created(URI.create("/api/products/" + p.id))
+                .entity(ProductApi.ProductView.of(p))
+                .build());
     }
 
     @PATCH
@@ -78,7 +77,7 @@ public class ProductResource {
                             schema = @Schema(implementation = ProductApi.ProductView.class)))
     @APIResponse(responseCode = "409", description = "concurrent-update")
     public Uni<ProductApi.ProductView> patch(UUID id, @Valid @NotNull ProductApi.PatchProduct patch) {
-        return products.patch(Caller.of(jwt), id, patch).map(ProductApi.ProductView::of);
+        return products.patch(caller, id, patch).map(ProductApi.ProductView::of);
     }
 
     @GET
@@ -98,12 +97,11 @@ public class ProductResource {
     public Uni<RestResponse<Page<ProductApi.ProductView>>> search(
             @QueryParam("cooperativeId") @Parameter(schema = @Schema(implementation = UUID.class)) String cooperativeId,
             @QueryParam("q") @Size(max = 200) String q,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
+            @BeanParam PageParams paging,
             @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         Lang chosen = languages.choose(lang, acceptLanguage);
-        return products.search(Params.uuid("cooperativeId", cooperativeId), q, PageRequest.of(page, size), chosen)
+        return products.search(Params.uuid("cooperativeId", cooperativeId), q, paging.request(), chosen)
                 .map(p -> Languages.served(p, chosen, p.items().stream().map(ProductApi.ProductView::lang)));
     }
 }

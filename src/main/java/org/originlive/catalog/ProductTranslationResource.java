@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -20,11 +19,11 @@ import org.originlive.common.Role;
 public class ProductTranslationResource {
 
     private final ProductTranslationService translations;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    ProductTranslationResource(ProductTranslationService translations, JsonWebToken jwt) {
+    ProductTranslationResource(ProductTranslationService translations, Caller caller) {
         this.translations = translations;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @PUT
@@ -33,7 +32,7 @@ public class ProductTranslationResource {
     @Operation(summary = "Store the name and/or description in a supported language (its cooperative or an admin)")
     public Uni<ProductApi.ProductTranslation> put(
             UUID id, String lang, @Valid @NotNull ProductApi.TranslateProduct request) {
-        return translations.translate(Caller.of(jwt), id, lang, request);
+        return translations.translate(caller, id, lang, request);
     }
 
     @GET

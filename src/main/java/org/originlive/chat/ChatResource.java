@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,7 +34,7 @@ public class ChatResource {
     private final ChatHistoryService history;
     private final ModerationService moderation;
     private final ReactionService reactions;
-    private final JsonWebToken jwt;
+    private final Caller caller;
     private final CurrentIdentityAssociation identity;
 
     ChatResource(
@@ -43,13 +42,13 @@ public class ChatResource {
             ChatHistoryService history,
             ModerationService moderation,
             ReactionService reactions,
-            JsonWebToken jwt,
+            Caller caller,
             CurrentIdentityAssociation identity) {
         this.chat = chat;
         this.history = history;
         this.moderation = moderation;
         this.reactions = reactions;
-        this.jwt = jwt;
+        this.caller = caller;
         this.identity = identity;
     }
 
@@ -69,7 +68,7 @@ public class ChatResource {
     @APIResponse(responseCode = "409", description = "chat-closed")
     @APIResponse(responseCode = "429", description = "slow-mode or rate-limited")
     public Uni<Response> post(UUID id, @NotNull ChatApi.PostMessage request) {
-        return chat.post(Caller.of(jwt), id, request)
+        return chat.post(caller, id, request)
                 .map(message -> Response.status(201).entity(message).build());
     }
 
@@ -100,11 +99,10 @@ public class ChatResource {
             @QueryParam("kind") @Parameter(schema = @Schema(implementation = ChatApi.Kind.class)) String kind,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = ChatApi.Status.class)) String status) {
         // Only a moderator's HELD queue needs the caller; public reads never resolve a token.
-        Uni<Caller> caller = "HELD".equalsIgnoreCase(status)
-                ? identity.getDeferredIdentity()
-                        .map(who -> who.isAnonymous() ? null : Caller.of((JsonWebToken) who.getPrincipal()))
+        Uni<Caller> moderator = "HELD".equalsIgnoreCase(status)
+                ? identity.getDeferredIdentity().map(Caller::ofIdentity)
                 : Uni.createFrom().nullItem();
-        return caller.flatMap(who -> history.list(who, id, afterSeq, limit, kind, status));
+        return moderator.flatMap(who -> history.list(who, id, afterSeq, limit, kind, status));
     }
 
     @POST
@@ -120,7 +118,7 @@ public class ChatResource {
                             schema = @Schema(implementation = ChatApi.ChatMessage.class)))
     @APIResponse(responseCode = "409", description = "not-held")
     public Uni<ChatApi.ChatMessage> approve(UUID id, UUID msgId) {
-        return chat.approve(Caller.of(jwt), id, msgId);
+        return chat.approve(caller, id, msgId);
     }
 
     @DELETE
@@ -129,8 +127,7 @@ public class ChatResource {
     @Operation(summary = "Delete a message; viewers get chat_deleted")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(UUID id, UUID msgId) {
-        return chat.delete(Caller.of(jwt), id, msgId)
-                .map(x -> Response.noContent().build());
+        return chat.delete(caller, id, msgId).map(x -> Response.noContent().build());
     }
 
     @POST
@@ -146,7 +143,7 @@ public class ChatResource {
                             schema = @Schema(implementation = ChatApi.ChatMessage.class)))
     @APIResponse(responseCode = "409", description = "not-visible")
     public Uni<ChatApi.ChatMessage> pin(UUID id, UUID msgId) {
-        return chat.pin(Caller.of(jwt), id, msgId);
+        return chat.pin(caller, id, msgId);
     }
 
     @POST
@@ -155,7 +152,7 @@ public class ChatResource {
     @Operation(summary = "Unpin the pinned message")
     @APIResponse(responseCode = "204", description = "Unpinned")
     public Uni<Response> unpin(UUID id) {
-        return chat.unpin(Caller.of(jwt), id).map(x -> Response.noContent().build());
+        return chat.unpin(caller, id).map(x -> Response.noContent().build());
     }
 
     @POST
@@ -167,7 +164,7 @@ public class ChatResource {
             description = "The ban",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChatApi.Ban.class)))
     public Uni<Response> ban(UUID id, @NotNull ChatApi.BanRequest request) {
-        return moderation.ban(Caller.of(jwt), id, request).map(ban -> Response.created(
+        return moderation.ban(caller, id, request).map(ban -> Response.created(
                         URI.create("/api/sales/" + id + "/chat/bans/" + ban.userId()))
                 .entity(ban)
                 .build());
@@ -179,7 +176,7 @@ public class ChatResource {
     @Operation(summary = "Lift a ban or timeout")
     @APIResponse(responseCode = "204", description = "Lifted")
     public Uni<Response> unban(UUID id, UUID userId) {
-        return moderation.unban(Caller.of(jwt), id, userId).map(x -> Response.noContent()
+        return moderation.unban(caller, id, userId).map(x -> Response.noContent()
                 .build());
     }
 
@@ -188,7 +185,7 @@ public class ChatResource {
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The bans and timeouts in force")
     public Uni<ChatApi.Bans> bans(UUID id) {
-        return moderation.bans(Caller.of(jwt), id);
+        return moderation.bans(caller, id);
     }
 
     @GET
@@ -196,7 +193,7 @@ public class ChatResource {
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Chat on/off, slow mode and the sale's blocked terms")
     public Uni<ChatApi.Settings> settings(UUID id) {
-        return moderation.settings(Caller.of(jwt), id);
+        return moderation.settings(caller, id);
     }
 
     @PUT
@@ -204,7 +201,7 @@ public class ChatResource {
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Replace the chat settings")
     public Uni<ChatApi.Settings> changeSettings(UUID id, @NotNull ChatApi.Settings request) {
-        return moderation.change(Caller.of(jwt), id, request);
+        return moderation.change(caller, id, request);
     }
 
     @POST
@@ -213,7 +210,7 @@ public class ChatResource {
     @Operation(summary = "React (like, heart, fire); at most 10 a second per user are counted, all get 202")
     @APIResponse(responseCode = "202", description = "Accepted (counted unless over 10 a second)")
     public Uni<Response> react(UUID id, @NotNull ChatApi.React request) {
-        return reactions.react(Caller.of(jwt), id, request.type()).map(x -> Response.accepted()
+        return reactions.react(caller, id, request.type()).map(x -> Response.accepted()
                 .build());
     }
 

@@ -10,15 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Role;
+import org.originlive.openapi.IdempotentCreate;
+import org.originlive.order.OrderApi;
 import org.originlive.ratelimit.RateLimited;
 import org.originlive.ratelimit.Route;
 
@@ -27,11 +27,11 @@ import org.originlive.ratelimit.Route;
 public class CheckoutResource {
 
     private final CheckoutService checkout;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    CheckoutResource(CheckoutService checkout, JsonWebToken jwt) {
+    CheckoutResource(CheckoutService checkout, Caller caller) {
         this.checkout = checkout;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -39,20 +39,10 @@ public class CheckoutResource {
     @RolesAllowed(Role.CONSUMER_NAME)
     @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve sale items; the same Idempotency-Key returns the same order")
-    @APIResponse(
-            responseCode = "201",
-            description = "The order, RESERVED",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The same order: a repeat with the same Idempotency-Key and body",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
+    @IdempotentCreate(
+            value = OrderApi.OrderView.class,
+            created = "The order, RESERVED",
+            replayed = "The same order: a repeat with the same Idempotency-Key and body")
     @APIResponse(responseCode = "409", description = "sold-out, sale-not-live or insufficient-stock")
     @APIResponse(responseCode = "429", description = "Too many checkouts by this account")
     public Uni<Response> orderFromSale(
@@ -60,7 +50,7 @@ public class CheckoutResource {
             @HeaderParam("Idempotency-Key") @Parameter(required = true, schema = @Schema(minLength = 1, maxLength = 64))
                     String key,
             @Valid @NotNull CheckoutApi.SaleOrderRequest request) {
-        return checkout.fromSale(Caller.of(jwt), id, key, request).map(CheckoutResource::placed);
+        return checkout.fromSale(caller.id(), id, key, request).map(CheckoutResource::placed);
     }
 
     @POST
@@ -68,27 +58,17 @@ public class CheckoutResource {
     @RolesAllowed(Role.CONSUMER_NAME)
     @RateLimited(Route.CHECKOUT)
     @Operation(summary = "Reserve products from storefront stock; the same Idempotency-Key returns the same order")
-    @APIResponse(
-            responseCode = "201",
-            description = "The order, RESERVED",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The same order: a repeat with the same Idempotency-Key and body",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = org.originlive.order.OrderApi.OrderView.class)))
+    @IdempotentCreate(
+            value = OrderApi.OrderView.class,
+            created = "The order, RESERVED",
+            replayed = "The same order: a repeat with the same Idempotency-Key and body")
     @APIResponse(responseCode = "409", description = "sold-out, sale-not-live or insufficient-stock")
     @APIResponse(responseCode = "429", description = "Too many checkouts by this account")
     public Uni<Response> orderFromStorefront(
             @HeaderParam("Idempotency-Key") @Parameter(required = true, schema = @Schema(minLength = 1, maxLength = 64))
                     String key,
             @Valid @NotNull CheckoutApi.StoreOrderRequest request) {
-        return checkout.fromStorefront(Caller.of(jwt), key, request).map(CheckoutResource::placed);
+        return checkout.fromStorefront(caller.id(), key, request).map(CheckoutResource::placed);
     }
 
     private static Response placed(CheckoutService.Placed placed) {

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.originlive.common.Caller;
 import org.originlive.common.Codes;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
@@ -48,15 +47,18 @@ public class CheckoutService {
     /** The order, and whether it was an earlier request's (a replay of the same key). */
     public record Placed(OrderApi.OrderView order, boolean replayed) {}
 
-    /** A live-sale order goes through group commit; see {@link SaleBatch}. */
-    public Uni<Placed> fromSale(Caller buyer, UUID saleId, String key, CheckoutApi.SaleOrderRequest request) {
+    /**
+     * A live-sale order goes through group commit; see {@link SaleBatch}. The buyer comes as a plain
+     * id, never the request-scoped {@code Caller}: the batch it joins outlives the request.
+     */
+    public Uni<Placed> fromSale(UUID buyerId, UUID saleId, String key, CheckoutApi.SaleOrderRequest request) {
         RequestKeys.require(key);
         Codes.requireCountry(
                 "shippingAddress.country", request.shippingAddress().country());
         requireDistinct(
                 request.items().stream().map(CheckoutApi.SaleLine::itemId).toList(), "itemId");
         BatchRequest batched =
-                new BatchRequest(UUID.randomUUID(), buyer.id(), key, hash("sale:" + saleId, request), request);
+                new BatchRequest(UUID.randomUUID(), buyerId, key, hash("sale:" + saleId, request), request);
         long started = System.nanoTime();
         // A batch can wait in COMMIT for as long as no synchronous standby confirms: answer meanwhile.
         return batcher.submit(saleId, batched)
@@ -66,13 +68,13 @@ public class CheckoutService {
                 .failWith(CheckoutProblems::timedOut);
     }
 
-    public Uni<Placed> fromStorefront(Caller buyer, String key, CheckoutApi.StoreOrderRequest request) {
+    public Uni<Placed> fromStorefront(UUID buyerId, String key, CheckoutApi.StoreOrderRequest request) {
         RequestKeys.require(key);
         Codes.requireCountry(
                 "shippingAddress.country", request.shippingAddress().country());
         requireDistinct(
                 request.items().stream().map(CheckoutApi.StoreLine::productId).toList(), "productId");
-        BatchRequest single = new BatchRequest(UUID.randomUUID(), buyer.id(), key, hash("store", request), null);
+        BatchRequest single = new BatchRequest(UUID.randomUUID(), buyerId, key, hash("store", request), null);
         long started = System.nanoTime();
         return store.place(single, request)
                 .flatMap(outcome -> answer(outcome, started))

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 import org.originlive.i18n.Lang;
 import org.originlive.i18n.Languages;
@@ -59,13 +60,12 @@ public class CooperativeResource {
     @PermitAll
     @Operation(summary = "List cooperatives, by name, stories in the asked-for language")
     public Uni<RestResponse<Page<CooperativeApi.CooperativeView>>> list(
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
+            @BeanParam PageParams paging,
             @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         Lang chosen = languages.choose(lang, acceptLanguage);
         return cooperatives
-                .list(PageRequest.of(page, size), chosen)
+                .list(paging.request(), chosen)
                 .map(p -> Languages.served(p, chosen, p.items().stream().map(CooperativeApi.CooperativeView::lang)));
     }
 }

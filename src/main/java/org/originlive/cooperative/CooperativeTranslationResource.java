@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -20,11 +19,11 @@ import org.originlive.common.Role;
 public class CooperativeTranslationResource {
 
     private final CooperativeService cooperatives;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    CooperativeTranslationResource(CooperativeService cooperatives, JsonWebToken jwt) {
+    CooperativeTranslationResource(CooperativeService cooperatives, Caller caller) {
         this.cooperatives = cooperatives;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @PUT
@@ -33,7 +32,7 @@ public class CooperativeTranslationResource {
     @Operation(summary = "Store the story's translation into a supported language (its staff or an admin)")
     public Uni<CooperativeApi.CooperativeTranslation> put(
             UUID id, String lang, @Valid @NotNull CooperativeApi.TranslateCooperative request) {
-        return cooperatives.translate(Caller.of(jwt), id, lang, request);
+        return cooperatives.translate(caller, id, lang, request);
     }
 
     @GET

@@ -4,12 +4,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
 
@@ -28,11 +28,11 @@ import org.originlive.common.Role;
 public class FulfillmentResource {
 
     private final FulfillmentService fulfillments;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    FulfillmentResource(FulfillmentService fulfillments, JsonWebToken jwt) {
+    FulfillmentResource(FulfillmentService fulfillments, Caller caller) {
         this.fulfillments = fulfillments;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -41,20 +41,16 @@ public class FulfillmentResource {
     public Uni<Page<FulfillmentApi.FulfillmentView>> list(
             UUID id,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = FulfillmentStatus.class)) String status,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @BeanParam PageParams paging) {
         return fulfillments.list(
-                Caller.of(jwt),
-                id,
-                Params.enumValue("status", status, FulfillmentStatus.class),
-                PageRequest.of(page, size));
+                caller, id, Params.enumValue("status", status, FulfillmentStatus.class), paging.request());
     }
 
     @GET
     @Path("/cooperatives/{id}/earnings")
     @Operation(summary = "Gross, platform fee and net per currency, cancelled fulfilments excluded")
     public Uni<FulfillmentApi.EarningsList> earnings(UUID id) {
-        return fulfillments.earnings(Caller.of(jwt), id);
+        return fulfillments.earnings(caller, id);
     }
 
     @POST
@@ -69,7 +65,7 @@ public class FulfillmentResource {
                             schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<FulfillmentApi.FulfillmentView> accept(UUID id) {
-        return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.ACCEPTED, null);
+        return fulfillments.move(caller, id, FulfillmentStatus.ACCEPTED, null);
     }
 
     @POST
@@ -84,7 +80,7 @@ public class FulfillmentResource {
                             schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<FulfillmentApi.FulfillmentView> ship(UUID id, @Valid @NotNull FulfillmentApi.ShipRequest shipment) {
-        return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.SHIPPED, shipment);
+        return fulfillments.move(caller, id, FulfillmentStatus.SHIPPED, shipment);
     }
 
     @POST
@@ -99,6 +95,6 @@ public class FulfillmentResource {
                             schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<FulfillmentApi.FulfillmentView> deliver(UUID id) {
-        return fulfillments.move(Caller.of(jwt), id, FulfillmentStatus.DELIVERED, null);
+        return fulfillments.move(caller, id, FulfillmentStatus.DELIVERED, null);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,11 +19,11 @@ import org.originlive.common.Role;
 public class ReceiptResource {
 
     private final FulfillmentService fulfillments;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    ReceiptResource(FulfillmentService fulfillments, JsonWebToken jwt) {
+    ReceiptResource(FulfillmentService fulfillments, Caller caller) {
         this.fulfillments = fulfillments;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -38,6 +37,6 @@ public class ReceiptResource {
                             mediaType = "application/json",
                             schema = @Schema(implementation = FulfillmentApi.FulfillmentRef.class)))
     public Uni<FulfillmentApi.FulfillmentRef> received(UUID orderId, UUID id) {
-        return fulfillments.received(Caller.of(jwt), orderId, id);
+        return fulfillments.received(caller, orderId, id);
     }
 }

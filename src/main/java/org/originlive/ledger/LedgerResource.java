@@ -2,16 +2,15 @@ package org.originlive.ledger;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -19,11 +18,11 @@ import org.originlive.common.Role;
 public class LedgerResource {
 
     private final LedgerService ledger;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    LedgerResource(LedgerService ledger, JsonWebToken jwt) {
+    LedgerResource(LedgerService ledger, Caller caller) {
         this.ledger = ledger;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -31,16 +30,15 @@ public class LedgerResource {
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Pending, available, in-transit and paid-out money per currency, summed from the ledger")
     public Uni<LedgerApi.BalanceList> balance(UUID id) {
-        return ledger.balance(Caller.of(jwt), id);
+        return ledger.balance(caller, id);
     }
 
     @GET
     @Path("/cooperatives/{id}/ledger")
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The cooperative's own ledger entries, newest first")
-    public Uni<Page<LedgerApi.EntryView>> entries(
-            UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return ledger.entries(Caller.of(jwt), id, PageRequest.of(page, size));
+    public Uni<Page<LedgerApi.EntryView>> entries(UUID id, @BeanParam PageParams paging) {
+        return ledger.entries(caller, id, paging.request());
     }
 
     @GET

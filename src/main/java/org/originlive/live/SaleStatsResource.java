@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -16,17 +15,17 @@ import org.originlive.common.Role;
 public class SaleStatsResource {
 
     private final SaleStats stats;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    SaleStatsResource(SaleStats stats, JsonWebToken jwt) {
+    SaleStatsResource(SaleStats stats, Caller caller) {
         this.stats = stats;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Paid orders, units, gross, orders in the last minute, viewers and peak (counts only)")
     public Uni<SaleStats.Stats> get(UUID id) {
-        return stats.of(Caller.of(jwt), id);
+        return stats.of(caller, id);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,11 +19,11 @@ import org.originlive.common.Role;
 public class StreamResource {
 
     private final StreamService streams;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    StreamResource(StreamService streams, JsonWebToken jwt) {
+    StreamResource(StreamService streams, Caller caller) {
         this.streams = streams;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -39,7 +38,7 @@ public class StreamResource {
                             schema = @Schema(implementation = MediaApi.StreamSettings.class)))
     @APIResponse(responseCode = "403", description = "forbidden: another host's sale")
     public Uni<MediaApi.StreamSettings> get(UUID id) {
-        return streams.settings(Caller.of(jwt), id);
+        return streams.settings(caller, id);
     }
 
     @POST
@@ -55,6 +54,6 @@ public class StreamResource {
                             schema = @Schema(implementation = MediaApi.StreamSettings.class)))
     @APIResponse(responseCode = "403", description = "forbidden: another host's sale")
     public Uni<MediaApi.StreamSettings> rotate(UUID id) {
-        return streams.rotate(Caller.of(jwt), id);
+        return streams.rotate(caller, id);
     }
 }

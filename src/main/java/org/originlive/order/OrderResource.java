@@ -4,12 +4,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -25,19 +24,19 @@ import org.originlive.common.Role;
 public class OrderResource {
 
     private final OrderService orders;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    OrderResource(OrderService orders, JsonWebToken jwt) {
+    OrderResource(OrderService orders, Caller caller) {
         this.orders = orders;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
     @Path("/orders")
     @RolesAllowed({Role.CONSUMER_NAME, Role.HOST_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The caller's own orders, newest first")
-    public Uni<Page<OrderApi.OrderView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return orders.list(Caller.of(jwt), PageRequest.of(page, size));
+    public Uni<Page<OrderApi.OrderView>> list(@BeanParam PageParams paging) {
+        return orders.list(caller, paging.request());
     }
 
     @GET
@@ -45,7 +44,7 @@ public class OrderResource {
     @RolesAllowed({Role.CONSUMER_NAME, Role.HOST_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "One order: its buyer or an admin (404 for anyone else)")
     public Uni<OrderApi.OrderView> get(UUID id) {
-        return orders.get(Caller.of(jwt), id);
+        return orders.get(caller, id);
     }
 
     @POST
@@ -61,7 +60,7 @@ public class OrderResource {
                             schema = @Schema(implementation = OrderApi.OrderView.class)))
     @APIResponse(responseCode = "409", description = "order-not-payable")
     public Uni<OrderApi.OrderView> pay(UUID id, @Valid @NotNull OrderApi.PayRequest request) {
-        return orders.pay(Caller.of(jwt), id, request.method());
+        return orders.pay(caller, id, request.method());
     }
 
     @POST
@@ -77,6 +76,6 @@ public class OrderResource {
                             schema = @Schema(implementation = OrderApi.OrderView.class)))
     @APIResponse(responseCode = "409", description = "order-not-cancellable")
     public Uni<OrderApi.OrderView> cancel(UUID id) {
-        return orders.cancel(Caller.of(jwt), id);
+        return orders.cancel(caller, id);
     }
 }

@@ -7,15 +7,14 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -34,13 +33,13 @@ public class LotResource {
 
     private final LotService lots;
     private final TraceService traces;
-    private final JsonWebToken jwt;
+    private final Caller caller;
     private final CurrentIdentityAssociation identity;
 
-    LotResource(LotService lots, TraceService traces, JsonWebToken jwt, CurrentIdentityAssociation identity) {
+    LotResource(LotService lots, TraceService traces, Caller caller, CurrentIdentityAssociation identity) {
         this.lots = lots;
         this.traces = traces;
-        this.jwt = jwt;
+        this.caller = caller;
         this.identity = identity;
     }
 
@@ -54,7 +53,7 @@ public class LotResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OriginApi.Lot.class)))
     @APIResponse(responseCode = "409", description = "lot-code-taken")
     public Uni<Response> create(UUID id, @Valid @NotNull OriginApi.CreateLot request) {
-        return lots.create(Caller.of(jwt), id, request).map(lot -> Response.created(URI.create("/api/lots/" + lot.id()))
+        return lots.create(caller, id, request).map(lot -> Response.created(URI.create("/api/lots/" + lot.id()))
                 .entity(lot)
                 .build());
     }
@@ -63,9 +62,8 @@ public class LotResource {
     @Path("/cooperatives/{id}/lots")
     @PermitAll
     @Operation(summary = "The cooperative's lots, newest first, as public views")
-    public Uni<Page<OriginApi.PublicLot>> list(
-            UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return lots.list(id, PageRequest.of(page, size));
+    public Uni<Page<OriginApi.PublicLot>> list(UUID id, @BeanParam PageParams paging) {
+        return lots.list(id, paging.request());
     }
 
     @GET
@@ -80,9 +78,7 @@ public class LotResource {
                             mediaType = "application/json",
                             schema = @Schema(anyOf = {OriginApi.Lot.class, OriginApi.PublicLot.class})))
     public Uni<Object> get(UUID id) {
-        return identity.getDeferredIdentity()
-                .map(who -> who.isAnonymous() ? null : Caller.of((JsonWebToken) who.getPrincipal()))
-                .flatMap(caller -> lots.get(caller, id));
+        return identity.getDeferredIdentity().map(Caller::ofIdentity).flatMap(who -> lots.get(who, id));
     }
 
     @GET
@@ -102,7 +98,7 @@ public class LotResource {
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .OBJECT)))
     public Uni<ObjectNode> geojson(UUID id) {
-        return lots.geojson(Caller.of(jwt), id);
+        return lots.geojson(caller, id);
     }
 
     @POST
@@ -118,7 +114,7 @@ public class LotResource {
                             schema = @Schema(implementation = OriginApi.Assignments.class)))
     @APIResponse(responseCode = "409", description = "fulfillment-not-accepted")
     public Uni<OriginApi.Assignments> assign(UUID id, @Valid @NotNull OriginApi.AssignLots request) {
-        return traces.assign(Caller.of(jwt), id, request);
+        return traces.assign(caller, id, request);
     }
 
     @GET
@@ -126,6 +122,6 @@ public class LotResource {
     @RolesAllowed({Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Which lot each of the fulfilment's lines came from")
     public Uni<OriginApi.Assignments> assignments(UUID id) {
-        return traces.assignments(Caller.of(jwt), id);
+        return traces.assignments(caller, id);
     }
 }

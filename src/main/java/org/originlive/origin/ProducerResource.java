@@ -4,15 +4,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Role;
 
 @Path("/api")
@@ -29,11 +28,11 @@ import org.originlive.common.Role;
 public class ProducerResource {
 
     private final ProducerService producers;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    ProducerResource(ProducerService producers, JsonWebToken jwt) {
+    ProducerResource(ProducerService producers, Caller caller) {
         this.producers = producers;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -48,7 +47,7 @@ public class ProducerResource {
                             schema = @Schema(implementation = OriginApi.Producer.class)))
     @APIResponse(responseCode = "409", description = "member-code-taken")
     public Uni<Response> create(UUID id, @Valid @NotNull OriginApi.CreateProducer request) {
-        return producers.create(Caller.of(jwt), id, request).map(p -> Response.created(
+        return producers.create(caller, id, request).map(p -> Response.created(
                         URI.create("/api/cooperatives/" + id + "/producers/" + p.id()))
                 .entity(p)
                 .build());
@@ -57,9 +56,8 @@ public class ProducerResource {
     @GET
     @Path("/cooperatives/{id}/producers")
     @Operation(summary = "The cooperative's members, by member code")
-    public Uni<Page<OriginApi.Producer>> list(
-            UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return producers.list(Caller.of(jwt), id, PageRequest.of(page, size));
+    public Uni<Page<OriginApi.Producer>> list(UUID id, @BeanParam PageParams paging) {
+        return producers.list(caller, id, paging.request());
     }
 
     @POST
@@ -70,7 +68,7 @@ public class ProducerResource {
             description = "The plot",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OriginApi.Plot.class)))
     public Uni<Response> addPlot(UUID id, @Valid @NotNull OriginApi.CreatePlot request) {
-        return producers.addPlot(Caller.of(jwt), id, request).map(p -> Response.created(
+        return producers.addPlot(caller, id, request).map(p -> Response.created(
                         URI.create("/api/producers/" + id + "/plots/" + p.id()))
                 .entity(p)
                 .build());
@@ -80,6 +78,6 @@ public class ProducerResource {
     @Path("/producers/{id}/plots")
     @Operation(summary = "The producer's plots with their geometry (its cooperative and ADMIN only)")
     public Uni<List<OriginApi.Plot>> plots(UUID id) {
-        return producers.plots(Caller.of(jwt), id);
+        return producers.plots(caller, id);
     }
 }

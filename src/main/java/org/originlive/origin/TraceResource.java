@@ -6,7 +6,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -17,12 +16,12 @@ public class TraceResource {
 
     private final TraceService traces;
     private final ImpactService impact;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    TraceResource(TraceService traces, ImpactService impact, JsonWebToken jwt) {
+    TraceResource(TraceService traces, ImpactService impact, Caller caller) {
         this.traces = traces;
         this.impact = impact;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @GET
@@ -30,7 +29,7 @@ public class TraceResource {
     @Authenticated
     @Operation(summary = "Each line's cooperative and the public view of its lot (the buyer or ADMIN; 404 for others)")
     public Uni<OriginApi.Trace> trace(UUID id) {
-        return traces.trace(Caller.of(jwt), id);
+        return traces.trace(caller, id);
     }
 
     @GET

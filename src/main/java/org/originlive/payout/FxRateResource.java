@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -19,23 +18,23 @@ import org.originlive.common.Role;
 public class FxRateResource {
 
     private final PayoutSettingsService settings;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    FxRateResource(PayoutSettingsService settings, JsonWebToken jwt) {
+    FxRateResource(PayoutSettingsService settings, Caller caller) {
         this.settings = settings;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @PUT
     @Path("/{from}/{to}")
     @Operation(summary = "Sets the rate: one unit of {from} is {rate} units of {to}")
     public Uni<PayoutApi.FxRate> put(String from, String to, @Valid @NotNull PayoutApi.FxRateRequest request) {
-        return settings.putRate(Caller.of(jwt), from, to, request);
+        return settings.putRate(caller, from, to, request);
     }
 
     @GET
     @Operation(summary = "Every FX rate")
     public Uni<PayoutApi.FxRateList> list() {
-        return settings.rates(Caller.of(jwt));
+        return settings.rates(caller);
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,10 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
-import org.originlive.common.PageRequest;
+import org.originlive.common.PageParams;
 import org.originlive.common.Params;
 import org.originlive.common.Role;
 import org.originlive.fulfillment.FulfillmentApi;
+import org.originlive.openapi.IdempotentCreate;
 
 @Path("/api")
 @Tag(name = "Refunds")
@@ -32,12 +33,12 @@ public class RefundResource {
 
     private final RefundService refunds;
     private final RefundCancellation cancellations;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    RefundResource(RefundService refunds, RefundCancellation cancellations, JsonWebToken jwt) {
+    RefundResource(RefundService refunds, RefundCancellation cancellations, Caller caller) {
         this.refunds = refunds;
         this.cancellations = cancellations;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -46,24 +47,14 @@ public class RefundResource {
     @Operation(
             summary = "Ask for a refund of lines of one fulfilment: at once before shipping, decided by the"
                     + " cooperative after delivery; the same Idempotency-Key returns the same refund")
-    @APIResponse(
-            responseCode = "201",
-            description = "The refund: SUCCEEDED before shipping, REQUESTED after delivery",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = RefundApi.RefundView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "The same key and body again: the refund made the first time",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = RefundApi.RefundView.class)))
+    @IdempotentCreate(
+            value = RefundApi.RefundView.class,
+            created = "The refund: SUCCEEDED before shipping, REQUESTED after delivery",
+            replayed = "The same key and body again: the refund made the first time")
     @APIResponse(responseCode = "409", description = "order-not-refundable, refund-in-transit or illegal-transition")
     public Uni<Response> request(
             UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RefundApi.RefundRequest body) {
-        return refunds.request(Caller.of(jwt), id, key, body)
+        return refunds.request(caller, id, key, body)
                 .map(placed -> Response.status(placed.replayed() ? Response.Status.OK : Response.Status.CREATED)
                         .location(URI.create("/api/refunds/" + placed.refund().id()))
                         .header("Idempotent-Replayed", placed.replayed())
@@ -76,7 +67,7 @@ public class RefundResource {
     @RolesAllowed({Role.CONSUMER_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The order's refunds (a cooperative sees those of its own fulfilment)")
     public Uni<RefundApi.RefundList> ofOrder(UUID id) {
-        return refunds.ofOrder(Caller.of(jwt), id);
+        return refunds.ofOrder(caller, id);
     }
 
     @GET
@@ -84,7 +75,7 @@ public class RefundResource {
     @RolesAllowed({Role.CONSUMER_NAME, Role.COOPERATIVE_NAME, Role.ADMIN_NAME})
     @Operation(summary = "One refund, for its buyer, its cooperative or an admin")
     public Uni<RefundApi.RefundView> get(UUID id) {
-        return refunds.get(Caller.of(jwt), id);
+        return refunds.get(caller, id);
     }
 
     @POST
@@ -100,7 +91,7 @@ public class RefundResource {
                             mediaType = "application/json",
                             schema = @Schema(implementation = RefundApi.RefundView.class)))
     public Uni<RefundApi.RefundView> approve(UUID id) {
-        return refunds.approve(Caller.of(jwt), id);
+        return refunds.approve(caller, id);
     }
 
     @POST
@@ -116,7 +107,7 @@ public class RefundResource {
                             mediaType = "application/json",
                             schema = @Schema(implementation = RefundApi.RefundView.class)))
     public Uni<RefundApi.RefundView> reject(UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
-        return refunds.reject(Caller.of(jwt), id, body.reason());
+        return refunds.reject(caller, id, body.reason());
     }
 
     @GET
@@ -126,10 +117,9 @@ public class RefundResource {
     public Uni<Page<RefundApi.RefundView>> ofCooperative(
             UUID id,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = RefundStatus.class)) String status,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @BeanParam PageParams paging) {
         return refunds.ofCooperative(
-                Caller.of(jwt), id, Params.enumValue("status", status, RefundStatus.class), PageRequest.of(page, size));
+                caller, id, Params.enumValue("status", status, RefundStatus.class), paging.request());
     }
 
     @POST
@@ -147,6 +137,6 @@ public class RefundResource {
                             schema = @Schema(implementation = FulfillmentApi.FulfillmentView.class)))
     public Uni<FulfillmentApi.FulfillmentView> cancelFulfillment(
             UUID id, @Valid @NotNull RefundApi.ReasonRequest body) {
-        return cancellations.cancelFulfillment(Caller.of(jwt), id, body.reason());
+        return cancellations.cancelFulfillment(caller, id, body.reason());
     }
 }

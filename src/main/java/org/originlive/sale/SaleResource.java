@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
+import org.originlive.common.PageParams;
 import org.originlive.common.PageRequest;
 import org.originlive.common.Params;
 import org.originlive.common.ProblemException;
@@ -41,7 +42,7 @@ public class SaleResource {
     private final SaleCreation creation;
     private final SaleLifecycle lifecycle;
     private final Languages languages;
-    private final JsonWebToken jwt;
+    private final Caller caller;
     private final CurrentIdentityAssociation identity;
 
     SaleResource(
@@ -49,13 +50,13 @@ public class SaleResource {
             SaleCreation creation,
             SaleLifecycle lifecycle,
             Languages languages,
-            JsonWebToken jwt,
+            Caller caller,
             CurrentIdentityAssociation identity) {
         this.sales = sales;
         this.creation = creation;
         this.lifecycle = lifecycle;
         this.languages = languages;
-        this.jwt = jwt;
+        this.caller = caller;
         this.identity = identity;
     }
 
@@ -72,10 +73,9 @@ public class SaleResource {
             responseCode = "409",
             description = "insufficient-stock: a product has less stock than the item's quantity")
     public Uni<Response> create(@Valid @NotNull SaleApi.CreateSale request) {
-        return creation.create(Caller.of(jwt), request)
-                .map(sale -> Response.created(URI.create("/api/sales/" + sale.id()))
-                        .entity(sale)
-                        .build());
+        return creation.create(caller, request).map(sale -> Response.created(URI.create("/api/sales/" + sale.id()))
+                .entity(sale)
+                .build());
     }
 
     @GET
@@ -94,13 +94,12 @@ public class SaleResource {
     public Uni<RestResponse<Page<SaleApi.SaleView>>> list(
             @QueryParam("status") @Parameter(schema = @Schema(implementation = SaleStatus.class)) String status,
             @QueryParam("hostId") @Parameter(schema = @Schema(implementation = UUID.class)) String hostId,
-            @QueryParam("page") String page,
-            @QueryParam("size") String size,
+            @BeanParam PageParams page,
             @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         Lang chosen = languages.choose(lang, acceptLanguage);
         SaleStatus wanted = Params.enumValue("status", status, SaleStatus.class);
-        PageRequest paging = PageRequest.of(page, size);
+        PageRequest paging = page.request();
         Uni<Page<SaleApi.SaleView>> found;
         if (hostId == null) {
             found = sales.list(wanted, paging, chosen);
@@ -112,9 +111,9 @@ public class SaleResource {
                         if (who.isAnonymous()) {
                             throw new ProblemException(ProblemType.UNAUTHORIZED, "hostId needs a bearer token");
                         }
-                        return Caller.of((JsonWebToken) who.getPrincipal());
+                        return Caller.ofIdentity(who);
                     })
-                    .flatMap(caller -> sales.listOfHost(caller, host, wanted, paging, chosen));
+                    .flatMap(asker -> sales.listOfHost(asker, host, wanted, paging, chosen));
         }
         return found.map(p -> Languages.served(p, chosen, p.items().stream().map(SaleApi.SaleView::lang)));
     }
@@ -140,7 +139,7 @@ public class SaleResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> start(UUID id) {
-        return lifecycle.change(Caller.of(jwt), id, SaleStatus.LIVE);
+        return lifecycle.change(caller, id, SaleStatus.LIVE);
     }
 
     @POST
@@ -154,7 +153,7 @@ public class SaleResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> end(UUID id) {
-        return lifecycle.change(Caller.of(jwt), id, SaleStatus.ENDED);
+        return lifecycle.change(caller, id, SaleStatus.ENDED);
     }
 
     @POST
@@ -168,7 +167,7 @@ public class SaleResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition")
     public Uni<SaleApi.SaleView> cancel(UUID id) {
-        return lifecycle.change(Caller.of(jwt), id, SaleStatus.CANCELLED);
+        return lifecycle.change(caller, id, SaleStatus.CANCELLED);
     }
 
     @POST
@@ -182,6 +181,6 @@ public class SaleResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = SaleApi.SaleView.class)))
     @APIResponse(responseCode = "409", description = "illegal-transition: the sale is over")
     public Uni<SaleApi.SaleView> pin(UUID id, @Valid @NotNull SaleApi.PinRequest request) {
-        return lifecycle.pin(Caller.of(jwt), id, request.itemId());
+        return lifecycle.pin(caller, id, request.itemId());
     }
 }

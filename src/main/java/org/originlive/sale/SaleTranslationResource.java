@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
@@ -20,11 +19,11 @@ import org.originlive.common.Role;
 public class SaleTranslationResource {
 
     private final SaleTranslationService translations;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    SaleTranslationResource(SaleTranslationService translations, JsonWebToken jwt) {
+    SaleTranslationResource(SaleTranslationService translations, Caller caller) {
         this.translations = translations;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @PUT
@@ -32,7 +31,7 @@ public class SaleTranslationResource {
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Store the title in a supported language (the sale's host or an admin)")
     public Uni<SaleApi.SaleTranslation> put(UUID id, String lang, @Valid @NotNull SaleApi.TranslateSale request) {
-        return translations.translate(Caller.of(jwt), id, lang, request);
+        return translations.translate(caller, id, lang, request);
     }
 
     @GET
