@@ -18,6 +18,9 @@ import org.originlive.common.Tx;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleEvents;
+import org.originlive.sale.SaleFacts;
+import org.originlive.sale.SaleQueries;
+import org.originlive.sale.SaleStatus;
 import org.originlive.sale.VideoStatus;
 
 /**
@@ -32,6 +35,7 @@ public class StreamService {
 
     private final StreamRepository streams;
     private final SaleEvents events;
+    private final SaleQueries sales;
     private final MediaEngine engine;
     private final MediaSecrets secrets;
     private final MediaConfig config;
@@ -41,6 +45,7 @@ public class StreamService {
             Transactions transactions,
             StreamRepository streams,
             SaleEvents events,
+            SaleQueries sales,
             MediaEngine engine,
             MediaSecrets secrets,
             MediaConfig config,
@@ -48,6 +53,7 @@ public class StreamService {
         this.transactions = transactions;
         this.streams = streams;
         this.events = events;
+        this.sales = sales;
         this.engine = engine;
         this.secrets = secrets;
         this.config = config;
@@ -56,7 +62,7 @@ public class StreamService {
 
     /** The sale's stream settings for its host or an admin; the first look makes its key. */
     public Uni<MediaApi.StreamSettings> settings(Caller caller, UUID saleId) {
-        return ensured(caller, saleId).map(this::settings);
+        return ensured(caller, saleId).map(s -> settings(s.stream(), s.sale().status()));
     }
 
     /** A new key: the old one is refused from now on and its publisher is cut off. */
@@ -64,15 +70,22 @@ public class StreamService {
         String key = secrets.keys().newKey();
         Instant now = clock.instant();
         return ensured(caller, saleId)
-                .flatMap(x -> transactions.inTransaction(tx -> events.lock(tx, saleId)
-                        .flatMap(locked -> streams.find(tx, saleId))
-                        .flatMap(before -> streams.rotate(
-                                        tx, saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), now)
-                                .flatMap(y -> announce(tx, before.orElseThrow(), VideoStatus.IDLE, null, now))
-                                .replaceWith(before.orElseThrow()))))
-                .call(before -> dropQuietly(before.streamName(), before.publisher()))
-                .flatMap(before -> streams.find(transactions.autoCommit(), saleId))
-                .map(after -> settings(after.orElseThrow()));
+                .flatMap(x -> transactions.inTransaction(
+                        tx -> events.lock(tx, saleId).map(Optional::orElseThrow).flatMap(sale -> streams.find(
+                                        tx, saleId)
+                                .map(Optional::orElseThrow)
+                                .call(before -> streams.rotate(
+                                                tx,
+                                                saleId,
+                                                secrets.keys().encrypt(saleId, key),
+                                                StreamKeys.hash(key),
+                                                now)
+                                        .flatMap(y -> announce(tx, before, sale, VideoStatus.IDLE, null, now)))
+                                .map(before -> new Known(before, sale)))))
+                .call(before -> dropQuietly(
+                        before.stream().streamName(), before.stream().publisher()))
+                .flatMap(before -> streams.find(transactions.autoCommit(), saleId)
+                        .map(after -> settings(after.orElseThrow(), before.status())));
     }
 
     /**
@@ -94,8 +107,9 @@ public class StreamService {
             String name = saleId + "-" + HexFormat.of().formatHex(StreamKeys.hash(secrets.token(9)), 0, 4);
             String playbackUrl = engine.playbackUrl(name);
             return transactions.inTransaction(tx -> events.lock(tx, saleId)
-                    .flatMap(x -> streams.find(tx, saleId))
-                    .flatMap(current -> {
+                    .flatMap(x -> sales.facts(tx, saleId))
+                    .map(Optional::orElseThrow)
+                    .flatMap(sale -> streams.find(tx, saleId).flatMap(current -> {
                         // Judged again under the sale's lock: a rotation or a rival may have won meanwhile.
                         StreamRepository.Stream s = current.orElseThrow();
                         if (!s.keyCiphertext().equals(found.get().keyCiphertext())) {
@@ -103,8 +117,8 @@ public class StreamService {
                         }
                         StreamRules.Decision decision = StreamRules.publish(
                                 s.stored(),
-                                s.saleStatus(),
-                                s.startsAt(),
+                                sale.status(),
+                                sale.startsAt(),
                                 now,
                                 config.previewBefore(),
                                 publisher,
@@ -113,11 +127,11 @@ public class StreamService {
                             return refused(decision.refusal());
                         }
                         return streams.accept(tx, saleId, publisher, name, playbackUrl, decision.status(), now)
-                                .flatMap(y -> announce(tx, s, decision.status(), playbackUrl, now))
+                                .flatMap(y -> announce(tx, s, sale.status(), decision.status(), playbackUrl, now))
                                 .invoke(y -> Log.infof(
                                         "Sale %s: publisher %s accepted (%s)", saleId, publisher, decision.status()))
                                 .replaceWith(name);
-                    }));
+                    })));
         });
     }
 
@@ -138,10 +152,19 @@ public class StreamService {
                 .flatMap(saleId -> saleId.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : transactions.inTransaction(tx -> events.lock(tx, saleId.get())
-                                .flatMap(x -> streams.find(tx, saleId.get()))
+                                .map(Optional::orElseThrow)
+                                .flatMap(sale -> streams.find(tx, saleId.get())
+                                        .map(Optional::orElseThrow)
+                                        .map(before -> new Known(before, sale)))
                                 .flatMap(before -> streams.release(tx, saleId.get(), publisher, now)
                                         .flatMap(done -> done
-                                                ? announce(tx, before.orElseThrow(), VideoStatus.IDLE, null, now)
+                                                ? announce(
+                                                                tx,
+                                                                before.stream(),
+                                                                before.status(),
+                                                                VideoStatus.IDLE,
+                                                                null,
+                                                                now)
                                                         .invoke(y -> Log.infof(
                                                                 "Sale %s: publisher %s stopped",
                                                                 saleId.get(), publisher))
@@ -152,10 +175,11 @@ public class StreamService {
      * Tells viewers when what they see changes: the sale's next {@code seq}, inside the
      * transaction, so it goes out only if the change commits.
      */
-    private Uni<Void> announce(Tx tx, StreamRepository.Stream before, VideoStatus now, String playbackUrl, Instant at) {
+    private Uni<Void> announce(
+            Tx tx, StreamRepository.Stream before, SaleStatus sale, VideoStatus now, String playbackUrl, Instant at) {
         boolean available = engine.available();
-        VideoStatus was = StreamRules.seenByViewers(before.status(), before.saleStatus(), available);
-        VideoStatus is = StreamRules.seenByViewers(now, before.saleStatus(), available);
+        VideoStatus was = StreamRules.seenByViewers(before.status(), sale, available);
+        VideoStatus is = StreamRules.seenByViewers(now, sale, available);
         if (was == is && is != VideoStatus.LIVE) {
             return Uni.createFrom().voidItem();
         }
@@ -178,22 +202,28 @@ public class StreamService {
                 .replaceWithVoid();
     }
 
+    /** A stream with the status of its sale as read with (or before) it. */
+    private record Known(StreamRepository.Stream stream, SaleStatus status) {}
+
+    /** A stream and its sale. */
+    private record Ensured(StreamRepository.Stream stream, SaleFacts sale) {}
+
     /** The sale's stream, made on first use, after checking the caller may see its key. */
-    private Uni<StreamRepository.Stream> ensured(Caller caller, UUID saleId) {
-        return streams.find(transactions.autoCommit(), saleId).flatMap(found -> {
-            if (found.isPresent()) {
-                allow(caller, found.get().hostId());
-                return Uni.createFrom().item(found.get());
-            }
-            return streams.hostOf(saleId).flatMap(host -> {
-                allow(caller, host.orElseThrow(() -> ProblemException.notFound("Sale", saleId)));
-                String key = secrets.keys().newKey();
-                return streams.insertIfAbsent(
-                                saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), clock.instant())
-                        .flatMap(x -> streams.find(transactions.autoCommit(), saleId))
-                        .map(Optional::orElseThrow);
-            });
-        });
+    private Uni<Ensured> ensured(Caller caller, UUID saleId) {
+        Tx db = transactions.autoCommit();
+        return sales.facts(db, saleId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)))
+                .invoke(sale -> allow(caller, sale.hostId()))
+                .flatMap(sale -> streams.find(db, saleId).flatMap(found -> {
+                    if (found.isPresent()) {
+                        return Uni.createFrom().item(new Ensured(found.get(), sale));
+                    }
+                    String key = secrets.keys().newKey();
+                    return streams.insertIfAbsent(
+                                    saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), clock.instant())
+                            .flatMap(x -> streams.find(db, saleId))
+                            .map(stream -> new Ensured(stream.orElseThrow(), sale));
+                }));
     }
 
     private static void allow(Caller caller, UUID hostId) {
@@ -202,8 +232,8 @@ public class StreamService {
         }
     }
 
-    private MediaApi.StreamSettings settings(StreamRepository.Stream s) {
-        VideoStatus status = StreamRules.seenByHost(s.status(), s.saleStatus(), engine.available());
+    private MediaApi.StreamSettings settings(StreamRepository.Stream s, SaleStatus sale) {
+        VideoStatus status = StreamRules.seenByHost(s.status(), sale, engine.available());
         boolean on = status == VideoStatus.LIVE || status == VideoStatus.PREVIEW;
         return new MediaApi.StreamSettings(
                 engine.ingestUrl(),
