@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
@@ -18,6 +20,11 @@ public class CooperativeRepository implements PanacheRepositoryBase<Cooperative,
     @WithSession
     public Uni<Cooperative> byId(UUID id) {
         return findById(id);
+    }
+
+    @WithSession
+    public Uni<List<Cooperative>> byIds(Collection<UUID> ids) {
+        return list("id in ?1", Sort.by("name").and("id"), List.copyOf(ids));
     }
 
     @WithSession
