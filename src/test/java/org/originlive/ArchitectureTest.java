@@ -3,46 +3,52 @@ package org.originlive;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.originlive.ArchitectureConditions.areVisibleOutsideTheirPackageAndOutsideCommon;
+import static org.originlive.ArchitectureConditions.beUsedOnlyInTheirOwnPackage;
+import static org.originlive.ArchitectureConditions.declareNoTables;
+import static org.originlive.ArchitectureConditions.declared;
+import static org.originlive.ArchitectureConditions.exposeNoSqlClientType;
+import static org.originlive.ArchitectureConditions.feature;
+import static org.originlive.ArchitectureConditions.imported;
+import static org.originlive.ArchitectureConditions.nameAtLeastOneTable;
+import static org.originlive.ArchitectureConditions.opensTransactionOrConnection;
+import static org.originlive.ArchitectureConditions.runsSql;
+import static org.originlive.ArchitectureConditions.sourceOf;
+import static org.originlive.ArchitectureConditions.useHibernateReactiveSessions;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 import org.originlive.common.Caller;
 import org.originlive.common.OwnsTables;
+import org.originlive.common.ReadsTables;
+import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * The package map of docs/architecture.md, enforced: features by package with no cycles, each
- * repository private to its feature, SQL only in the classes that own tables, and one owner
- * per table. Features are computed from the packages, never listed by hand.
+ * repository private to its feature, SQL only in the classes that own (or only read) tables and
+ * only on their own feature's tables, one owner per table, one way to open a transaction, and
+ * no driver type between features. Features are computed from the packages, never listed by hand.
  */
 @AnalyzeClasses(packages = "org.originlive", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-
-    private static final Set<String> SQL_METHODS = Set.of("preparedQuery", "query");
 
     @ArchTest
     static final ArchRule featuresFormNoCycles =
@@ -78,11 +84,40 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTableOwnersRunSql = noClasses()
-            .that()
-            .areNotAnnotatedWith(OwnsTables.class)
+            .that(declareNoTables())
             .should()
             .callMethodWhere(runsSql())
             .because("each table has one owning class that writes it (@OwnsTables); others call the owner");
+
+    @ArchTest
+    static final ArchRule onlyTableOwnersOpenATx = noClasses()
+            .that(declareNoTables())
+            .should()
+            .callMethod(Tx.class, "sql")
+            .because("a Tx is handed between features; only table owners and readers run statements on it");
+
+    @ArchTest
+    static final ArchRule onlyTransactionsOpensTransactions = noClasses()
+            .that()
+            .doNotBelongToAnyOf(Transactions.class)
+            .should()
+            .callMethodWhere(opensTransactionOrConnection())
+            .because("common.Transactions is the one way a unit of work gets a transaction or connection");
+
+    @ArchTest
+    static final ArchRule noDriverTypesAcrossFeatures = codeUnits()
+            .that(areVisibleOutsideTheirPackageAndOutsideCommon())
+            .should(exposeNoSqlClientType())
+            .because("features hand each other a common.Tx and records, never a Vert.x SQL type");
+
+    @ArchTest
+    static final ArchRule tableAnnotationsNameTables = classes()
+            .that()
+            .areAnnotatedWith(OwnsTables.class)
+            .or()
+            .areAnnotatedWith(ReadsTables.class)
+            .should(nameAtLeastOneTable())
+            .because("@OwnsTables({}) was an escape hatch: a class that only reads says so with @ReadsTables");
 
     @ArchTest
     static final ArchRule sessionsRunOneOperationAtATime = noClasses()
@@ -144,9 +179,7 @@ class ArchitectureTest {
 
     @Test
     void noTableHasTwoOwners() {
-        JavaClasses all = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.originlive");
+        JavaClasses all = imported();
         Map<String, String> owners = new HashMap<>();
         for (JavaClass owner : all) {
             if (owner.isAnnotatedWith(OwnsTables.class)) {
@@ -161,41 +194,43 @@ class ArchitectureTest {
         assertThat(owners).containsKeys("product.stock", "sale.seq", "sale_item.remaining", "idempotency_key");
     }
 
-    private static DescribedPredicate<JavaClass> useHibernateReactiveSessions() {
-        return DescribedPredicate.describe(
-                "are Panache repositories or entities, open sessions or transactions, or query through"
-                        + " Panache or a Mutiny session",
-                type -> type.isAssignableTo(PanacheRepositoryBase.class)
-                        || type.isAssignableTo(PanacheEntityBase.class)
-                        || type.getMethods().stream()
-                                .anyMatch(m -> m.isAnnotatedWith(WithSession.class)
-                                        || m.isAnnotatedWith(WithTransaction.class))
-                        || type.getMethodCallsFromSelf().stream()
-                                .anyMatch(call -> call.getTargetOwner().isAssignableTo(PanacheQuery.class)
-                                        || call.getTargetOwner().isAssignableTo(Panache.class)
-                                        || call.getTargetOwner().getName().startsWith(Mutiny.class.getName())));
-    }
-
-    private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> runsSql() {
-        return DescribedPredicate.describe(
-                "a SQL statement on a Vert.x SqlClient",
-                call -> SQL_METHODS.contains(call.getName())
-                        && (call.getTargetOwner().isAssignableTo(io.vertx.mutiny.sqlclient.SqlClient.class)
-                                || call.getTargetOwner().isAssignableTo(io.vertx.sqlclient.SqlClient.class)));
-    }
-
-    private static ArchCondition<JavaClass> beUsedOnlyInTheirOwnPackage() {
-        return new ArchCondition<>("be used only by classes of their own feature package") {
-            @Override
-            public void check(JavaClass repository, ConditionEvents events) {
-                repository.getDirectDependenciesToSelf().forEach(dependency -> {
-                    JavaClass user = dependency.getOriginClass();
-                    boolean own = user.getPackageName().equals(repository.getPackageName());
-                    if (!own) {
-                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-                    }
-                });
+    /**
+     * Every table named in an owner's or reader's SQL belongs to its own feature; readers write
+     * nothing and read only tables their feature owns. Reports every offence at once.
+     */
+    @Test
+    void sqlTouchesOnlyItsOwnFeaturesTables() throws IOException {
+        JavaClasses all = imported();
+        Map<String, String> featureOf = new HashMap<>();
+        for (JavaClass owner : all) {
+            for (String table : declared(owner, OwnsTables.class)) {
+                if (!table.startsWith("notify:")) {
+                    featureOf.put(table.split("\\.")[0], feature(owner));
+                }
             }
-        };
+        }
+        List<String> offences = new ArrayList<>();
+        for (JavaClass type : all) {
+            boolean reader = type.isAnnotatedWith(ReadsTables.class);
+            if (!reader && !type.isAnnotatedWith(OwnsTables.class)) {
+                continue;
+            }
+            String sql = SqlTables.literals(Files.readString(sourceOf(type)));
+            for (String table : SqlTables.named(sql)) {
+                String owner = featureOf.get(table);
+                if (owner != null && !owner.equals(feature(type))) {
+                    offences.add(type.getName() + " uses " + table + " of " + owner);
+                }
+            }
+            for (String table : declared(type, ReadsTables.class)) {
+                if (!feature(type).equals(featureOf.get(table))) {
+                    offences.add(type.getName() + " declares it reads " + table + ", not a table of its feature");
+                }
+            }
+            if (reader && SqlTables.writes(sql)) {
+                offences.add(type.getName() + " is @ReadsTables but its SQL writes");
+            }
+        }
+        assertThat(offences).as("SQL on other features' tables").isEmpty();
     }
 }

@@ -53,8 +53,11 @@ public class ChatHistoryService {
                     .flatMap(sale -> chat.held(saleId, limit, kind))
                     .flatMap(items -> page(saleId, items));
         }
+        // A room row means the sale exists; only a sale without one is looked up (for its 404).
         return chat.latestSeq(saleId)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)))
+                .flatMap(found -> found.isPresent()
+                        ? Uni.createFrom().item(found.get())
+                        : service.sale(transactions.autoCommit(), saleId).replaceWith(0L))
                 .flatMap(latest -> chat.visible(saleId, afterSeq, limit, kind)
                         .map(items -> new ChatApi.ChatPage(items, Math.max(latest, lastSeq(items)))));
     }

@@ -27,14 +27,6 @@ public class ChatRepository {
     private static final String MESSAGE_COLUMNS =
             "id, sale_id, seq, author_id, author_name, author_role, kind, body, status, created_at";
 
-    /** What the chat needs of a sale. */
-    record SaleInfo(String status, UUID hostId, Instant endsAt) {
-
-        boolean isOpen() {
-            return "SCHEDULED".equals(status) || "LIVE".equals(status);
-        }
-    }
-
     /** The room row as locked, with the database clock read after the lock was granted. */
     record Room(boolean enabled, int slowModeSeconds, List<String> blockedTerms, UUID pinnedMessageId, Instant now) {}
 
@@ -45,17 +37,6 @@ public class ChatRepository {
 
     ChatRepository(Transactions transactions) {
         this.db = transactions.autoCommit();
-    }
-
-    Uni<Optional<SaleInfo>> sale(Tx client, UUID saleId) {
-        return client.sql()
-                .preparedQuery("SELECT status, host_id, ends_at FROM sale WHERE id = $1")
-                .execute(Tuple.of(saleId))
-                .map(rows -> Rows.first(rows)
-                        .map(r -> new SaleInfo(
-                                r.getString("status"),
-                                r.getUUID("host_id"),
-                                r.getOffsetDateTime("ends_at").toInstant())));
     }
 
     /**
@@ -111,32 +92,32 @@ public class ChatRepository {
                 });
     }
 
-    /**
-     * Inserts a message with its author's name and role as they are now; an email-like display
-     * name is cut to its local part, so a message never carries an email.
-     */
-    Uni<Optional<ChatApi.ChatMessage>> insert(
+    /** Inserts a message with its author's name and role as the chat shows them. */
+    Uni<ChatApi.ChatMessage> insert(
             Tx tx,
             UUID id,
             UUID saleId,
             Long seq,
-            UUID authorId,
-            UUID hostId,
+            ChatApi.Author author,
             ChatApi.Kind kind,
             String body,
             ChatApi.Status status,
             Instant now) {
         return tx.sql()
                 .preparedQuery("INSERT INTO chat_message (" + MESSAGE_COLUMNS + ")"
-                        + " SELECT $1, $2, $3, u.id,"
-                        + " CASE WHEN u.display_name ~ '^[^@[:space:]]+@[^@[:space:]]+$'"
-                        + "  THEN split_part(u.display_name, '@', 1) ELSE u.display_name END,"
-                        + " CASE WHEN u.id = $5 THEN 'HOST' ELSE u.role END, $6, $7, $8, $9"
-                        + " FROM app_user u WHERE u.id = $4"
-                        + " RETURNING " + MESSAGE_COLUMNS)
-                .execute(Tuple.from(
-                        Arrays.asList(id, saleId, seq, authorId, hostId, kind.name(), body, status.name(), utc(now))))
-                .map(rows -> Rows.first(rows).map(ChatRepository::message));
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING " + MESSAGE_COLUMNS)
+                .execute(Tuple.from(Arrays.asList(
+                        id,
+                        saleId,
+                        seq,
+                        author.id(),
+                        author.displayName(),
+                        author.role(),
+                        kind.name(),
+                        body,
+                        status.name(),
+                        utc(now))))
+                .map(rows -> message(rows.iterator().next()));
     }
 
     Uni<Optional<ChatApi.ChatMessage>> find(Tx client, UUID saleId, UUID messageId) {
@@ -184,11 +165,10 @@ public class ChatRepository {
                 .map(ChatRepository::messages);
     }
 
-    /** The sale's last given seq; empty when the sale does not exist. */
+    /** The room's last given seq; empty while the sale has no room row (nothing was ever posted). */
     Uni<Optional<Long>> latestSeq(UUID saleId) {
         return db.sql()
-                .preparedQuery("SELECT coalesce(r.last_seq, 0) AS last_seq FROM sale s"
-                        + " LEFT JOIN chat_room r ON r.sale_id = s.id WHERE s.id = $1")
+                .preparedQuery("SELECT last_seq FROM chat_room WHERE sale_id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows).map(r -> r.getLong("last_seq")));
     }

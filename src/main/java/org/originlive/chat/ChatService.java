@@ -9,6 +9,8 @@ import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
+import org.originlive.sale.SaleFacts;
+import org.originlive.sale.SaleQueries;
 
 /**
  * Posting and moderating messages. Every write takes the sale's room row lock first (then the
@@ -23,6 +25,8 @@ public class ChatService {
     static final int MAX_BODY = 200;
 
     private final ChatRepository chat;
+    private final SaleQueries sales;
+    private final ChatUsers users;
     private final ChatBanRepository banned;
     private final ChatEvents events;
     private final ChatRules rules;
@@ -31,12 +35,16 @@ public class ChatService {
     ChatService(
             Transactions transactions,
             ChatRepository chat,
+            SaleQueries sales,
+            ChatUsers users,
             ChatBanRepository banned,
             ChatEvents events,
             ChatRules rules,
             ChatMetrics metrics) {
         this.transactions = transactions;
         this.chat = chat;
+        this.sales = sales;
+        this.users = users;
         this.banned = banned;
         this.events = events;
         this.rules = rules;
@@ -46,11 +54,15 @@ public class ChatService {
     public Uni<ChatApi.ChatMessage> post(Caller caller, UUID saleId, ChatApi.PostMessage request) {
         String body = ChatText.line("body", request.body(), MAX_BODY);
         ChatApi.Kind kind = request.kind() == null ? ChatApi.Kind.TEXT : request.kind();
-        return sale(transactions.autoCommit(), saleId)
-                .call(sale -> precheck(caller, saleId, sale, kind))
-                .flatMap(sale -> transactions.inTransaction(tx -> chat.lockRoom(tx, saleId)
-                        .call(room -> admit(tx, caller, saleId, sale, room, kind))
-                        .flatMap(room -> store(tx, caller, saleId, sale, room, kind, body))))
+        // The sale and the author are two indexed reads side by side, before any lock.
+        return Uni.combine()
+                .all()
+                .unis(sale(transactions.autoCommit(), saleId), author(caller))
+                .asTuple()
+                .call(t -> precheck(caller, saleId, t.getItem1(), kind))
+                .flatMap(t -> transactions.inTransaction(tx -> chat.lockRoom(tx, saleId)
+                        .call(room -> admit(tx, caller, saleId, t.getItem1(), room, kind))
+                        .flatMap(room -> store(tx, t.getItem2(), saleId, t.getItem1(), room, kind, body))))
                 .invoke(message -> metrics.posted(message.status()));
     }
 
@@ -127,7 +139,7 @@ public class ChatService {
     }
 
     /** The sale, or 404; then 403 unless the caller moderates it (its host, or any admin). */
-    Uni<ChatRepository.SaleInfo> moderate(Tx client, Caller caller, UUID saleId) {
+    Uni<SaleFacts> moderate(Tx client, Caller caller, UUID saleId) {
         return sale(client, saleId).invoke(sale -> {
             if (!isModerator(caller, sale)) {
                 throw ProblemException.forbidden("Only the sale's host or an admin may moderate its chat");
@@ -135,22 +147,27 @@ public class ChatService {
         });
     }
 
-    Uni<ChatRepository.SaleInfo> sale(Tx client, UUID saleId) {
-        return chat.sale(client, saleId)
+    Uni<SaleFacts> sale(Tx client, UUID saleId) {
+        return sales.facts(client, saleId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)));
     }
 
-    static boolean isModerator(Caller caller, ChatRepository.SaleInfo sale) {
+    /** The caller as a message shows it, as its account is now. */
+    private Uni<ChatApi.Author> author(Caller caller) {
+        return users.find(caller.id())
+                .map(found -> found.orElseThrow(() -> ProblemException.forbidden("Your account no longer exists")))
+                .map(user -> new ChatApi.Author(
+                        user.id(),
+                        ChatText.shownName(user.displayName()),
+                        user.role().name()));
+    }
+
+    static boolean isModerator(Caller caller, SaleFacts sale) {
         return caller != null && (caller.is(Role.ADMIN) || sale.hostId().equals(caller.id()));
     }
 
     private Uni<Void> admit(
-            Tx tx,
-            Caller caller,
-            UUID saleId,
-            ChatRepository.SaleInfo sale,
-            ChatRepository.Room room,
-            ChatApi.Kind kind) {
+            Tx tx, Caller caller, UUID saleId, SaleFacts sale, ChatRepository.Room room, ChatApi.Kind kind) {
         if (!sale.isOpen() || !room.enabled()) {
             throw new ProblemException(
                     ProblemType.CHAT_CLOSED,
@@ -177,7 +194,7 @@ public class ChatService {
      * waiting for or writing the room row. Only refusals are final here (committed messages only
      * add up); an admitted post is judged again under the lock.
      */
-    private Uni<Void> precheck(Caller caller, UUID saleId, ChatRepository.SaleInfo sale, ChatApi.Kind kind) {
+    private Uni<Void> precheck(Caller caller, UUID saleId, SaleFacts sale, ChatApi.Kind kind) {
         if (isModerator(caller, sale)) {
             return Uni.createFrom().voidItem();
         }
@@ -193,26 +210,27 @@ public class ChatService {
 
     private Uni<ChatApi.ChatMessage> store(
             Tx tx,
-            Caller caller,
+            ChatApi.Author author,
             UUID saleId,
-            ChatRepository.SaleInfo sale,
+            SaleFacts sale,
             ChatRepository.Room room,
             ChatApi.Kind kind,
             String body) {
         boolean held = rules.isBlocked(body, room.blockedTerms());
         Uni<Long> seq = held ? Uni.createFrom().nullItem() : chat.nextSeq(tx, saleId);
+        ChatApi.Author shown = author.id().equals(sale.hostId())
+                ? new ChatApi.Author(author.id(), author.displayName(), "HOST")
+                : author;
         return seq.flatMap(s -> chat.insert(
                         tx,
                         UUID.randomUUID(),
                         saleId,
                         s,
-                        caller.id(),
-                        sale.hostId(),
+                        shown,
                         kind,
                         body,
                         held ? ChatApi.Status.HELD : ChatApi.Status.VISIBLE,
                         room.now()))
-                .map(found -> found.orElseThrow(() -> ProblemException.forbidden("Your account no longer exists")))
                 .call(message -> held ? Uni.createFrom().voidItem() : events.publish(tx, ChatEvent.chat(message)));
     }
 

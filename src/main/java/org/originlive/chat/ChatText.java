@@ -1,11 +1,21 @@
 package org.originlive.chat;
 
+import java.util.regex.Pattern;
 import org.originlive.common.ProblemException;
 
 /** Single-line text as the chat accepts it: no control, bidi-override or unpaired surrogate characters. */
 final class ChatText {
 
+    private static final Pattern EMAIL_LIKE = Pattern.compile("[^@\\s]+@[^@\\s]+", Pattern.UNICODE_CHARACTER_CLASS);
+
     private ChatText() {}
+
+    /** The name a message shows: an email-like display name is cut to its local part, so no message carries an email. */
+    static String shownName(String displayName) {
+        return EMAIL_LIKE.matcher(displayName).matches()
+                ? displayName.substring(0, displayName.indexOf('@'))
+                : displayName;
+    }
 
     /** The trimmed text, or a 422 naming {@code field}. */
     static String line(String field, String raw, int maxCodePoints) {

@@ -13,6 +13,8 @@ import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Transactions;
+import org.originlive.sale.SaleFacts;
+import org.originlive.sale.SaleQueries;
 
 /**
  * Reactions: each user counts at most {@code reactionsPerSecond} a second (fixed one-second
@@ -27,13 +29,14 @@ public class ReactionService {
 
     private record Window(long second, int count) {}
 
-    private record Known(ChatRepository.SaleInfo sale, long readAtMillis) {}
+    private record Known(SaleFacts sale, long readAtMillis) {}
 
     private static final long SALE_CACHE_MILLIS = 1000;
 
     private final Map<UUID, Window> perUser = new ConcurrentHashMap<>();
     private final Map<UUID, long[]> pending = new ConcurrentHashMap<>();
-    private final Map<UUID, Known> sales = new ConcurrentHashMap<>();
+    private final Map<UUID, Known> known = new ConcurrentHashMap<>();
+    private final SaleQueries sales;
     private final ChatRepository chat;
     private final ReactionTotals reactionTotals;
     private final ChatEvents events;
@@ -43,6 +46,7 @@ public class ReactionService {
 
     ReactionService(
             Transactions transactions,
+            SaleQueries sales,
             ChatRepository chat,
             ReactionTotals totals,
             ChatEvents events,
@@ -50,6 +54,7 @@ public class ReactionService {
             ChatConfig config,
             Clock clock) {
         this.transactions = transactions;
+        this.sales = sales;
         this.chat = chat;
         this.reactionTotals = totals;
         this.events = events;
@@ -95,15 +100,15 @@ public class ReactionService {
         return window.count() <= config.reactionsPerSecond();
     }
 
-    private Uni<ChatRepository.SaleInfo> sale(UUID saleId) {
+    private Uni<SaleFacts> sale(UUID saleId) {
         long now = clock.millis();
-        Known known = sales.get(saleId);
-        if (known != null && now - known.readAtMillis() < SALE_CACHE_MILLIS) {
-            return Uni.createFrom().item(known.sale());
+        Known cached = known.get(saleId);
+        if (cached != null && now - cached.readAtMillis() < SALE_CACHE_MILLIS) {
+            return Uni.createFrom().item(cached.sale());
         }
-        return chat.sale(transactions.autoCommit(), saleId)
+        return sales.facts(transactions.autoCommit(), saleId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)))
-                .invoke(sale -> sales.put(saleId, new Known(sale, now)));
+                .invoke(sale -> known.put(saleId, new Known(sale, now)));
     }
 
     // Only hands the writes on, so it runs on the event loop; a write that fails keeps its counts.
@@ -114,7 +119,7 @@ public class ReactionService {
     void flush() {
         long now = clock.millis();
         perUser.values().removeIf(w -> w.second() < now / 1000 - 1);
-        sales.values().removeIf(k -> now - k.readAtMillis() > SALE_CACHE_MILLIS);
+        known.values().removeIf(k -> now - k.readAtMillis() > SALE_CACHE_MILLIS);
         for (UUID saleId : pending.keySet()) {
             long[] counts = pending.remove(saleId);
             if (counts != null) {

@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The tables (or columns, as {@code table.column}) whose rows this class alone writes. Only
- * classes carrying it run SQL; other features call them instead of writing their own statements.
- * ArchitectureTest checks both, and that no table has two owners.
+ * The tables (or columns, as {@code table.column}) whose rows this class alone writes; never
+ * empty (a class that only reads says so with {@link ReadsTables}). Only classes carrying one of
+ * the two run SQL, and only on their own feature's tables; other features call them instead of
+ * writing their own statements. ArchitectureTest checks all of it, and that no table has two owners.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
@@ -22,8 +23,8 @@ public class CooperativeRepository implements PanacheRepositoryBase<Cooperative,
     }
 
     @WithSession
-    public Uni<List<Cooperative>> byIds(List<UUID> ids) {
-        return list("id in ?1", ids);
+    public Uni<List<Cooperative>> byIds(Collection<UUID> ids) {
+        return list("id in ?1", Sort.by("name").and("id"), List.copyOf(ids));
     }
 
     @WithSession

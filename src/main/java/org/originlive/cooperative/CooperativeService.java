@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,6 +122,11 @@ public class CooperativeService {
     /** The cooperative, or a 404 problem. */
     public Uni<Cooperative> get(UUID id) {
         return cooperatives.byId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Cooperative", id));
+    }
+
+    /** The cooperatives of these ids that exist, in one query, by name, then id. */
+    public Uni<List<Cooperative>> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : cooperatives.byIds(ids);
     }
 
     /** The cooperative with this slug, or a 404 problem naming {@code what} was looked for. */

@@ -30,18 +30,21 @@ public class SaleVideos implements SaleVideo {
     }
 
     @Override
-    public Uni<Map<UUID, SaleApi.Video>> seenBy(List<UUID> saleIds) {
+    public Uni<Map<UUID, SaleApi.Video>> seenBy(Map<UUID, SaleStatus> sales) {
         boolean available = engine.available();
-        return streams.seen(saleIds).map(rows -> {
+        return streams.seen(List.copyOf(sales.keySet())).map(rows -> {
+            Map<UUID, StreamRepository.Seen> streamOf = new HashMap<>();
+            rows.forEach(row -> streamOf.put(row.saleId(), row));
             Map<UUID, SaleApi.Video> seen = new HashMap<>();
-            for (StreamRepository.Seen row : rows) {
-                VideoStatus status = StreamRules.seenByViewers(
-                        row.status() == null ? VideoStatus.IDLE : row.status(), row.saleStatus(), available);
+            sales.forEach((saleId, saleStatus) -> {
+                StreamRepository.Seen row = streamOf.get(saleId);
+                VideoStatus status =
+                        StreamRules.seenByViewers(row == null ? VideoStatus.IDLE : row.status(), saleStatus, available);
                 boolean live = status == VideoStatus.LIVE;
                 seen.put(
-                        row.saleId(),
+                        saleId,
                         new SaleApi.Video(status, live ? row.playbackUrl() : null, live ? row.startedAt() : null));
-            }
+            });
             return seen;
         });
     }

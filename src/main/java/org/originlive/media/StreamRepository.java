@@ -15,7 +15,6 @@ import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
-import org.originlive.sale.SaleStatus;
 import org.originlive.sale.VideoStatus;
 
 /**
@@ -28,10 +27,9 @@ public class StreamRepository {
 
     private static final String COLUMNS =
             "m.sale_id, m.key_ciphertext, m.status, m.publisher, m.stream_name, m.playback_url,"
-                    + " m.started_at, m.ended_at, m.video_codec, m.width, m.height, m.fps, m.bitrate_kbps, m.seen_at,"
-                    + " s.status AS sale_status, s.starts_at, s.host_id";
+                    + " m.started_at, m.ended_at, m.video_codec, m.width, m.height, m.fps, m.bitrate_kbps, m.seen_at";
 
-    /** A stream with its sale's status, start and host. */
+    /** A sale's stream; what the sale itself is comes from sale's {@code SaleQueries.facts}. */
     record Stream(
             UUID saleId,
             String keyCiphertext,
@@ -42,18 +40,15 @@ public class StreamRepository {
             Instant startedAt,
             Instant endedAt,
             MediaApi.Health health,
-            Instant seenAt,
-            SaleStatus saleStatus,
-            Instant startsAt,
-            UUID hostId) {
+            Instant seenAt) {
 
         StreamRules.Stored stored() {
             return new StreamRules.Stored(status, publisher, seenAt);
         }
     }
 
-    /** A sale, with its stream's state where it has one (null columns otherwise). */
-    record Seen(UUID saleId, SaleStatus saleStatus, VideoStatus status, String playbackUrl, Instant startedAt) {}
+    /** What viewers may see of a sale's stream. */
+    record Seen(UUID saleId, VideoStatus status, String playbackUrl, Instant startedAt) {}
 
     private final Tx db;
 
@@ -63,8 +58,7 @@ public class StreamRepository {
 
     Uni<Optional<Stream>> find(Tx client, UUID saleId) {
         return client.sql()
-                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
-                        + " WHERE m.sale_id = $1")
+                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m" + " WHERE m.sale_id = $1")
                 .execute(Tuple.of(saleId))
                 .map(rows -> Rows.first(rows).map(StreamRepository::stream));
     }
@@ -72,18 +66,9 @@ public class StreamRepository {
     /** The stream whose current key has this hash: a rotated key finds nothing. */
     Uni<Optional<Stream>> byKeyHash(byte[] hash) {
         return db.sql()
-                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
-                        + " WHERE m.key_hash = $1")
+                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m" + " WHERE m.key_hash = $1")
                 .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(hash)))
                 .map(rows -> Rows.first(rows).map(StreamRepository::stream));
-    }
-
-    /** The sale and its host, for a sale that has no stream yet; empty for an unknown sale. */
-    Uni<Optional<UUID>> hostOf(UUID saleId) {
-        return db.sql()
-                .preparedQuery("SELECT host_id FROM sale WHERE id = $1")
-                .execute(Tuple.of(saleId))
-                .map(rows -> Rows.first(rows).map(r -> r.getUUID("host_id")));
     }
 
     Uni<Optional<UUID>> byPublisher(String publisher) {
@@ -93,18 +78,17 @@ public class StreamRepository {
                 .map(rows -> Rows.first(rows).map(r -> r.getUUID("sale_id")));
     }
 
-    /** The sales with their streams, for what viewers see. */
+    /** The streams of those of the sales that have one, for what viewers see. */
     Uni<List<Seen>> seen(List<UUID> saleIds) {
         return db.sql()
-                .preparedQuery("SELECT s.id, s.status AS sale_status, m.status, m.playback_url, m.started_at"
-                        + " FROM sale s LEFT JOIN media_stream m ON m.sale_id = s.id WHERE s.id = ANY($1)")
+                .preparedQuery("SELECT sale_id, status, playback_url, started_at FROM media_stream"
+                        + " WHERE sale_id = ANY($1)")
                 .execute(Tuple.of(saleIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     List<Seen> list = new ArrayList<>();
                     rows.forEach(r -> list.add(new Seen(
-                            r.getUUID("id"),
-                            SaleStatus.valueOf(r.getString("sale_status")),
-                            r.getString("status") == null ? null : VideoStatus.valueOf(r.getString("status")),
+                            r.getUUID("sale_id"),
+                            VideoStatus.valueOf(r.getString("status")),
                             r.getString("playback_url"),
                             instant(r, "started_at"))));
                     return list;
@@ -114,8 +98,7 @@ public class StreamRepository {
     /** The streams whose publisher came through this engine ({@code engineId:clientId}). */
     Uni<List<Stream>> ofEngine(String engineId) {
         return db.sql()
-                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
-                        + " WHERE starts_with(m.publisher, $1)")
+                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m" + " WHERE starts_with(m.publisher, $1)")
                 .execute(Tuple.of(engineId + ":"))
                 .map(StreamRepository::streams);
     }
@@ -123,7 +106,7 @@ public class StreamRepository {
     /** Streams whose publisher nobody has reported since {@code before}, on any engine. */
     Uni<List<Stream>> silentSince(Instant before) {
         return db.sql()
-                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m JOIN sale s ON s.id = m.sale_id"
+                .preparedQuery("SELECT " + COLUMNS + " FROM media_stream m"
                         + " WHERE m.publisher IS NOT NULL AND m.seen_at < $1")
                 .execute(Tuple.of(utc(before)))
                 .map(StreamRepository::streams);
@@ -242,10 +225,7 @@ public class StreamRepository {
                         r.getInteger("height"),
                         fps == null ? null : Math.round(fps * 100) / 100.0,
                         r.getInteger("bitrate_kbps")),
-                instant(r, "seen_at"),
-                SaleStatus.valueOf(r.getString("sale_status")),
-                instant(r, "starts_at"),
-                r.getUUID("host_id"));
+                instant(r, "seen_at"));
     }
 
     private static Instant instant(Row r, String column) {

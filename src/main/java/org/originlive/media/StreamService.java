@@ -18,6 +18,9 @@ import org.originlive.common.Tx;
 import org.originlive.sale.SaleApi;
 import org.originlive.sale.SaleEvent;
 import org.originlive.sale.SaleEvents;
+import org.originlive.sale.SaleFacts;
+import org.originlive.sale.SaleQueries;
+import org.originlive.sale.SaleStatus;
 import org.originlive.sale.VideoStatus;
 
 /**
@@ -32,6 +35,7 @@ public class StreamService {
 
     private final StreamRepository streams;
     private final SaleEvents events;
+    private final SaleQueries sales;
     private final MediaEngine engine;
     private final MediaSecrets secrets;
     private final MediaConfig config;
@@ -41,6 +45,7 @@ public class StreamService {
             Transactions transactions,
             StreamRepository streams,
             SaleEvents events,
+            SaleQueries sales,
             MediaEngine engine,
             MediaSecrets secrets,
             MediaConfig config,
@@ -48,6 +53,7 @@ public class StreamService {
         this.transactions = transactions;
         this.streams = streams;
         this.events = events;
+        this.sales = sales;
         this.engine = engine;
         this.secrets = secrets;
         this.config = config;
@@ -56,7 +62,7 @@ public class StreamService {
 
     /** The sale's stream settings for its host or an admin; the first look makes its key. */
     public Uni<MediaApi.StreamSettings> settings(Caller caller, UUID saleId) {
-        return ensured(caller, saleId).map(this::settings);
+        return ensured(caller, saleId).map(s -> settings(s.stream(), s.status()));
     }
 
     /** A new key: the old one is refused from now on and its publisher is cut off. */
@@ -64,15 +70,20 @@ public class StreamService {
         String key = secrets.keys().newKey();
         Instant now = clock.instant();
         return ensured(caller, saleId)
-                .flatMap(x -> transactions.inTransaction(tx -> events.lock(tx, saleId)
-                        .flatMap(locked -> streams.find(tx, saleId))
-                        .flatMap(before -> streams.rotate(
+                .flatMap(
+                        x -> transactions.inTransaction(tx -> locked(tx, saleId).call(before -> streams.rotate(
                                         tx, saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), now)
-                                .flatMap(y -> announce(tx, before.orElseThrow(), VideoStatus.IDLE, null, now))
-                                .replaceWith(before.orElseThrow()))))
-                .call(before -> dropQuietly(before.streamName(), before.publisher()))
-                .flatMap(before -> streams.find(transactions.autoCommit(), saleId))
-                .map(after -> settings(after.orElseThrow()));
+                                .flatMap(y -> announce(tx, before, VideoStatus.IDLE, null, now)))))
+                .call(before -> dropQuietly(
+                        before.stream().streamName(), before.stream().publisher()))
+                .flatMap(before -> streams.find(transactions.autoCommit(), saleId)
+                        .map(after -> settings(after.orElseThrow(), before.status())));
+    }
+
+    /** The sale's row locked ({@link SaleEvents#lock}), then its stream as it is under that lock. */
+    private Uni<Known> locked(Tx tx, UUID saleId) {
+        return events.lock(tx, saleId).map(Optional::orElseThrow).flatMap(sale -> streams.find(tx, saleId)
+                .map(found -> new Known(found.orElseThrow(), sale)));
     }
 
     /**
@@ -92,33 +103,43 @@ public class StreamService {
             }
             UUID saleId = found.get().saleId();
             String name = saleId + "-" + HexFormat.of().formatHex(StreamKeys.hash(secrets.token(9)), 0, 4);
-            String playbackUrl = engine.playbackUrl(name);
             return transactions.inTransaction(tx -> events.lock(tx, saleId)
-                    .flatMap(x -> streams.find(tx, saleId))
-                    .flatMap(current -> {
-                        // Judged again under the sale's lock: a rotation or a rival may have won meanwhile.
-                        StreamRepository.Stream s = current.orElseThrow();
-                        if (!s.keyCiphertext().equals(found.get().keyCiphertext())) {
-                            return refused("the stream key was just rotated");
-                        }
-                        StreamRules.Decision decision = StreamRules.publish(
-                                s.stored(),
-                                s.saleStatus(),
-                                s.startsAt(),
-                                now,
-                                config.previewBefore(),
-                                publisher,
-                                config.publisherTimeout());
-                        if (!decision.accepted()) {
-                            return refused(decision.refusal());
-                        }
-                        return streams.accept(tx, saleId, publisher, name, playbackUrl, decision.status(), now)
-                                .flatMap(y -> announce(tx, s, decision.status(), playbackUrl, now))
-                                .invoke(y -> Log.infof(
-                                        "Sale %s: publisher %s accepted (%s)", saleId, publisher, decision.status()))
-                                .replaceWith(name);
-                    }));
+                    .flatMap(x -> sales.facts(tx, saleId))
+                    .map(Optional::orElseThrow)
+                    .flatMap(sale -> streams.find(tx, saleId)
+                            .flatMap(current ->
+                                    accepted(tx, found.get(), current.orElseThrow(), sale, publisher, name, now))));
         });
+    }
+
+    /** Judged again under the sale's lock: a rotation or a rival may have won meanwhile. */
+    private Uni<String> accepted(
+            Tx tx,
+            StreamRepository.Stream found,
+            StreamRepository.Stream s,
+            SaleFacts sale,
+            String publisher,
+            String name,
+            Instant now) {
+        if (!s.keyCiphertext().equals(found.keyCiphertext())) {
+            return refused("the stream key was just rotated");
+        }
+        StreamRules.Decision decision = StreamRules.publish(
+                s.stored(),
+                sale.status(),
+                sale.startsAt(),
+                now,
+                config.previewBefore(),
+                publisher,
+                config.publisherTimeout());
+        if (!decision.accepted()) {
+            return refused(decision.refusal());
+        }
+        String playbackUrl = engine.playbackUrl(name);
+        return streams.accept(tx, sale.id(), publisher, name, playbackUrl, decision.status(), now)
+                .flatMap(y -> announce(tx, new Known(s, sale.status()), decision.status(), playbackUrl, now))
+                .invoke(y -> Log.infof("Sale %s: publisher %s accepted (%s)", sale.id(), publisher, decision.status()))
+                .replaceWith(name);
     }
 
     /** The engine says a publisher stopped; only the publisher that holds the stream releases it. */
@@ -137,11 +158,10 @@ public class StreamService {
         return streams.byPublisher(publisher)
                 .flatMap(saleId -> saleId.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : transactions.inTransaction(tx -> events.lock(tx, saleId.get())
-                                .flatMap(x -> streams.find(tx, saleId.get()))
+                        : transactions.inTransaction(tx -> locked(tx, saleId.get())
                                 .flatMap(before -> streams.release(tx, saleId.get(), publisher, now)
                                         .flatMap(done -> done
-                                                ? announce(tx, before.orElseThrow(), VideoStatus.IDLE, null, now)
+                                                ? announce(tx, before, VideoStatus.IDLE, null, now)
                                                         .invoke(y -> Log.infof(
                                                                 "Sale %s: publisher %s stopped",
                                                                 saleId.get(), publisher))
@@ -152,17 +172,18 @@ public class StreamService {
      * Tells viewers when what they see changes: the sale's next {@code seq}, inside the
      * transaction, so it goes out only if the change commits.
      */
-    private Uni<Void> announce(Tx tx, StreamRepository.Stream before, VideoStatus now, String playbackUrl, Instant at) {
+    private Uni<Void> announce(Tx tx, Known before, VideoStatus now, String playbackUrl, Instant at) {
         boolean available = engine.available();
-        VideoStatus was = StreamRules.seenByViewers(before.status(), before.saleStatus(), available);
-        VideoStatus is = StreamRules.seenByViewers(now, before.saleStatus(), available);
+        VideoStatus was = StreamRules.seenByViewers(before.stream().status(), before.status(), available);
+        VideoStatus is = StreamRules.seenByViewers(now, before.status(), available);
         if (was == is && is != VideoStatus.LIVE) {
             return Uni.createFrom().voidItem();
         }
         SaleApi.Video video = new SaleApi.Video(is, is == VideoStatus.LIVE ? playbackUrl : null, null);
         long millis = at.toEpochMilli();
-        return events.claimSeq(tx, before.saleId(), 1)
-                .flatMap(seq -> events.publish(tx, List.of(SaleEvent.video(before.saleId(), video, seq, millis))));
+        return events.claimSeq(tx, before.stream().saleId(), 1)
+                .flatMap(seq -> events.publish(
+                        tx, List.of(SaleEvent.video(before.stream().saleId(), video, seq, millis))));
     }
 
     private Uni<Void> dropQuietly(String streamName, String publisher) {
@@ -178,22 +199,25 @@ public class StreamService {
                 .replaceWithVoid();
     }
 
+    /** A stream with the status of its sale as read with (or before) it. */
+    private record Known(StreamRepository.Stream stream, SaleStatus status) {}
+
     /** The sale's stream, made on first use, after checking the caller may see its key. */
-    private Uni<StreamRepository.Stream> ensured(Caller caller, UUID saleId) {
-        return streams.find(transactions.autoCommit(), saleId).flatMap(found -> {
-            if (found.isPresent()) {
-                allow(caller, found.get().hostId());
-                return Uni.createFrom().item(found.get());
-            }
-            return streams.hostOf(saleId).flatMap(host -> {
-                allow(caller, host.orElseThrow(() -> ProblemException.notFound("Sale", saleId)));
-                String key = secrets.keys().newKey();
-                return streams.insertIfAbsent(
-                                saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), clock.instant())
-                        .flatMap(x -> streams.find(transactions.autoCommit(), saleId))
-                        .map(Optional::orElseThrow);
-            });
-        });
+    private Uni<Known> ensured(Caller caller, UUID saleId) {
+        Tx db = transactions.autoCommit();
+        return sales.facts(db, saleId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Sale", saleId)))
+                .invoke(sale -> allow(caller, sale.hostId()))
+                .flatMap(sale -> streams.find(db, saleId).flatMap(found -> {
+                    if (found.isPresent()) {
+                        return Uni.createFrom().item(new Known(found.get(), sale.status()));
+                    }
+                    String key = secrets.keys().newKey();
+                    return streams.insertIfAbsent(
+                                    saleId, secrets.keys().encrypt(saleId, key), StreamKeys.hash(key), clock.instant())
+                            .flatMap(x -> streams.find(db, saleId))
+                            .map(stream -> new Known(stream.orElseThrow(), sale.status()));
+                }));
     }
 
     private static void allow(Caller caller, UUID hostId) {
@@ -202,8 +226,8 @@ public class StreamService {
         }
     }
 
-    private MediaApi.StreamSettings settings(StreamRepository.Stream s) {
-        VideoStatus status = StreamRules.seenByHost(s.status(), s.saleStatus(), engine.available());
+    private MediaApi.StreamSettings settings(StreamRepository.Stream s, SaleStatus sale) {
+        VideoStatus status = StreamRules.seenByHost(s.status(), sale, engine.available());
         boolean on = status == VideoStatus.LIVE || status == VideoStatus.PREVIEW;
         return new MediaApi.StreamSettings(
                 engine.ingestUrl(),

@@ -3,12 +3,16 @@ package org.originlive.sale;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.originlive.common.Caller;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.Role;
+import org.originlive.common.Tx;
 import org.originlive.i18n.Lang;
 import org.originlive.i18n.Translated;
 import org.originlive.i18n.Translations;
@@ -37,12 +41,24 @@ public class SaleQueries {
                 .map(list -> list.get(0));
     }
 
+    /** The sale row alone (host, state, times, currency), read through {@code client}; empty when unknown. */
+    public Uni<Optional<SaleFacts>> facts(Tx client, UUID id) {
+        return sales.facts(client, id);
+    }
+
+    /** The cooperatives whose products the sale offers, in no order. */
+    public Uni<List<UUID>> cooperatives(UUID saleId) {
+        return sales.cooperatives(saleId);
+    }
+
     /** Each sale with its video as viewers see it (one query for any number of sales). */
     private Uni<List<SaleApi.SaleView>> withVideo(List<SaleApi.SaleView> list) {
         if (list.isEmpty()) {
             return Uni.createFrom().item(list);
         }
-        return video.seenBy(list.stream().map(SaleApi.SaleView::id).toList()).map(seen -> list.stream()
+        Map<UUID, SaleStatus> statuses =
+                list.stream().collect(Collectors.toMap(SaleApi.SaleView::id, SaleApi.SaleView::status, (a, b) -> a));
+        return video.seenBy(statuses).map(seen -> list.stream()
                 .map(s -> s.withVideo(seen.getOrDefault(s.id(), s.video())))
                 .toList());
     }

@@ -90,6 +90,33 @@ public class SaleRepository {
         return find(db, id);
     }
 
+    /** One indexed read of the sale row alone; empty when there is no such sale. */
+    public Uni<Optional<SaleFacts>> facts(Tx client, UUID id) {
+        return client.sql()
+                .preparedQuery("SELECT id, host_id, status, starts_at, ends_at, currency FROM sale WHERE id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows)
+                        .map(r -> new SaleFacts(
+                                r.getUUID("id"),
+                                r.getUUID("host_id"),
+                                SaleStatus.valueOf(r.getString("status")),
+                                r.getOffsetDateTime("starts_at").toInstant(),
+                                r.getOffsetDateTime("ends_at").toInstant(),
+                                r.getString("currency"))));
+    }
+
+    /** The cooperatives whose products the sale offers. */
+    public Uni<List<UUID>> cooperatives(UUID saleId) {
+        return db.sql()
+                .preparedQuery("SELECT DISTINCT cooperative_id FROM sale_item WHERE sale_id = $1")
+                .execute(Tuple.of(saleId))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID("cooperative_id")));
+                    return ids;
+                });
+    }
+
     /** Sales by start time, optionally of one status and one host. */
     public Uni<Page<SaleApi.SaleView>> list(SaleStatus status, UUID hostId, PageRequest page) {
         List<String> conditions = new ArrayList<>();

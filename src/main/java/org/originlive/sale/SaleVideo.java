@@ -1,7 +1,6 @@
 package org.originlive.sale;
 
 import io.smallrye.mutiny.Uni;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.originlive.common.Tx;
@@ -12,8 +11,8 @@ import org.originlive.common.Tx;
  */
 public interface SaleVideo {
 
-    /** The video of each sale as viewers see it; a sale the media feature does not know is missing. */
-    Uni<Map<UUID, SaleApi.Video>> seenBy(List<UUID> saleIds);
+    /** The video of each sale (given with its status) as viewers see it. */
+    Uni<Map<UUID, SaleApi.Video>> seenBy(Map<UUID, SaleStatus> sales);
 
     /**
      * Called inside the transaction that moved the sale (its row is locked), after the sale's own
