@@ -171,10 +171,16 @@ public class OrderRepository {
     }
 
     /** RESERVED → PAID while the reservation holds; false if the order was not in that state. */
-    public Uni<Boolean> markPaid(Tx tx, UUID id, String method, String reference, Instant now) {
+    /**
+     * RESERVED → PAID. {@code withinHold}: only while the hold lasts (a charge we make now);
+     * otherwise while it is still RESERVED (a provider's trade that expired with the hold was
+     * paid within it, even if its word arrives after).
+     */
+    public Uni<Boolean> markPaid(Tx tx, UUID id, String method, String reference, Instant now, boolean withinHold) {
         return tx.sql()
                 .preparedQuery("UPDATE customer_order SET status = 'PAID', paid_at = $2, payment_method = $3,"
-                        + " payment_reference = $4 WHERE id = $1 AND status = 'RESERVED' AND reserved_until > $2")
+                        + " payment_reference = $4 WHERE id = $1 AND status = 'RESERVED'"
+                        + (withinHold ? " AND reserved_until > $2" : ""))
                 .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC), method, reference))
                 .map(rows -> rows.rowCount() == 1);
     }

@@ -30,6 +30,7 @@ public class OrderService {
     private final Restock restock;
     private final PaymentProviders providers;
     private final PaidOrderRefunds refunds;
+    private final OrderPayment payment;
     private final Clock clock;
 
     OrderService(
@@ -39,7 +40,9 @@ public class OrderService {
             Restock restock,
             PaymentProviders providers,
             PaidOrderRefunds refunds,
+            OrderPayment payment,
             Clock clock) {
+        this.payment = payment;
         this.transactions = transactions;
         this.orders = orders;
         this.fulfillments = fulfillments;
@@ -104,18 +107,10 @@ public class OrderService {
     private Uni<Void> settle(StoredOrder order, PaymentProvider provider, String reference) {
         Instant now = clock.instant();
         return transactions
-                .inTransaction(tx -> orders.find(tx, order.id(), true).flatMap(locked -> {
-                    if (locked.get().status() == OrderStatus.PAID) {
-                        return Uni.createFrom().item(true);
-                    }
-                    return orders.markPaid(tx, order.id(), provider.method(), reference, now)
-                            .flatMap(paid -> paid
-                                    ? orders.lines(tx, order.id())
-                                            .flatMap(lines -> fulfillments.open(
-                                                    tx, order.id(), sold(lines), order.currency(), now))
-                                            .replaceWith(true)
-                                    : Uni.createFrom().item(false));
-                }))
+                .inTransaction(tx -> orders.find(tx, order.id(), true)
+                        .flatMap(locked -> locked.get().status() == OrderStatus.PAID
+                                ? Uni.createFrom().item(true)
+                                : payment.markPaid(tx, order.id(), provider.method(), reference, now, true)))
                 .flatMap(paid -> {
                     if (paid) {
                         return Uni.createFrom().voidItem();
@@ -181,12 +176,6 @@ public class OrderService {
                     Log.errorf("Order %s was paid by an unknown method; refund by hand", order.id());
                     return Uni.createFrom().voidItem();
                 });
-    }
-
-    private static List<FulfillmentService.Sold> sold(List<OrderLine> lines) {
-        return lines.stream()
-                .map(line -> new FulfillmentService.Sold(line.cooperativeId(), line.amountMinor()))
-                .toList();
     }
 
     private Uni<OrderApi.OrderView> view(StoredOrder order) {

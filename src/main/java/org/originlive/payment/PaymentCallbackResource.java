@@ -1,0 +1,78 @@
+package org.originlive.payment;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Providers' notifications. No bearer token: the provider cannot hold one; each message is
+ * verified instead (signature, timestamp, merchant/app id, amount against our record) before
+ * anything changes, and answered in the provider's own format.
+ */
+@Path("/api/payments/callbacks")
+@Tag(name = "Payments")
+@PermitAll
+public class PaymentCallbackResource {
+
+    private final PaymentNotices notices;
+
+    PaymentCallbackResource(PaymentNotices notices) {
+        this.notices = notices;
+    }
+
+    @POST
+    @Path("/wechat-pay")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "WeChat Pay's notification (no bearer token: WeChat Pay signs it; verified and decrypted"
+                    + " before anything changes)")
+    @APIResponse(responseCode = "204", description = "Taken (a repeat changes nothing)")
+    @APIResponse(responseCode = "400", description = "Not a verified WeChat Pay message: {code: FAIL, message}")
+    public Uni<Response> wechatPay(@Context HttpHeaders headers, String body) {
+        return notices.handle(Provider.WECHAT_PAY, headers(headers), body == null ? "" : body)
+                .map(this::response);
+    }
+
+    @POST
+    @Path("/alipay")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Alipay's asynchronous notification (no bearer token: Alipay signs it with RSA2; verified"
+                    + " before anything changes)")
+    @APIResponse(responseCode = "200", description = "The body success, or failure when it is not a verified message")
+    public Uni<Response> alipay(@Context HttpHeaders headers, String body) {
+        return notices.handle(Provider.ALIPAY, headers(headers), body == null ? "" : body)
+                .map(this::response);
+    }
+
+    private Response response(PaymentGateway.Answer answer) {
+        Response.ResponseBuilder builder = Response.status(answer.status());
+        if (answer.body() != null && !answer.body().isEmpty()) {
+            builder.type(answer.contentType()).entity(answer.body());
+        }
+        return builder.build();
+    }
+
+    private static Map<String, String> headers(HttpHeaders headers) {
+        Map<String, String> map = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                map.put(name.toLowerCase(), values.get(0));
+            }
+        });
+        Log.debugf("Payment notification with %d headers", map.size());
+        return map;
+    }
+}
