@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.originlive.common.Periodic;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
+import org.originlive.payment.PaymentClosing;
 
 /**
  * Expires unpaid orders after their hold and gives their stock back. Every replica runs it;
@@ -27,6 +28,7 @@ public class ReservationExpiry {
 
     private final OrderRepository orders;
     private final Restock restock;
+    private final PaymentClosing closing;
     private final OrderMetrics metrics;
     private final OrderConfig config;
     private final Vertx vertx;
@@ -37,6 +39,7 @@ public class ReservationExpiry {
             Transactions transactions,
             OrderRepository orders,
             Restock restock,
+            PaymentClosing closing,
             OrderMetrics metrics,
             OrderConfig config,
             Vertx vertx,
@@ -44,6 +47,7 @@ public class ReservationExpiry {
         this.transactions = transactions;
         this.orders = orders;
         this.restock = restock;
+        this.closing = closing;
         this.metrics = metrics;
         this.config = config;
         this.vertx = vertx;
@@ -63,14 +67,18 @@ public class ReservationExpiry {
     /** One round: expires up to a batch of due orders in one transaction; returns how many. */
     Uni<Integer> expireDue() {
         Instant now = clock.instant();
-        return transactions
-                .inTransaction(tx -> orders.lockExpired(tx, now, BATCH).flatMap(ids -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (UUID id : ids) {
-                        chain = chain.flatMap(x -> expire(tx, id, now));
-                    }
-                    return chain.replaceWith(ids.size());
-                }))
+        // Their PENDING payments are closed at the provider first (no lock held meanwhile): one
+        // paid at the last moment makes its order PAID, and the round below skips it.
+        return orders.lockExpired(transactions.autoCommit(), now, BATCH)
+                .flatMap(closing::beforeExpiry)
+                .flatMap(closed -> transactions.inTransaction(
+                        tx -> orders.lockExpired(tx, now, BATCH).flatMap(ids -> {
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (UUID id : ids) {
+                                chain = chain.flatMap(x -> expire(tx, id, now));
+                            }
+                            return chain.replaceWith(ids.size());
+                        })))
                 .invoke(count -> {
                     if (count > 0) {
                         metrics.expired(count);

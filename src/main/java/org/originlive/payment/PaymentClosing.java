@@ -66,24 +66,21 @@ public class PaymentClosing {
      * (a later success is a late payment, refunded).
      */
     public Uni<Void> beforeExpiry(List<UUID> orderIds) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID orderId : orderIds) {
-            chain = chain.flatMap(x -> payments.pendingOf(transactions.autoCommit(), orderId))
-                    .flatMap(pending -> {
-                        Uni<Void> each = Uni.createFrom().voidItem();
-                        for (StoredPayment p : pending) {
-                            each = each.flatMap(y -> close(p).onFailure()
-                                    .invoke(e -> Log.warnf(
-                                            "Could not close payment %s before its order expired: %s",
-                                            p.id(), e.getMessage()))
-                                    .onFailure()
-                                    .recoverWithNull()
-                                    .replaceWithVoid());
-                        }
-                        return each;
-                    });
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        return payments.pendingOf(orderIds).flatMap(pending -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (StoredPayment p : pending) {
+                chain = chain.flatMap(x -> close(p).onFailure()
+                        .invoke(e -> Log.warnf(
+                                "Could not close payment %s before its order expired: %s", p.id(), e.getMessage()))
+                        .onFailure()
+                        .recoverWithNull()
+                        .replaceWithVoid());
+            }
+            return chain;
+        });
     }
 
     Uni<PaymentSettlement.Outcome> close(StoredPayment p) {

@@ -24,6 +24,12 @@ public interface PaymentConfig {
     @WithDefault("5s")
     Duration reconcileEvery();
 
+    /** Where a provider posts its notifications (WeChat Pay takes no query string in it). */
+    default String notifyUrl(Provider provider) {
+        String base = notifyBaseUrl().orElse("http://localhost:8080").replaceAll("/+$", "");
+        return base + "/api/payments/callbacks/" + (provider == Provider.ALIPAY ? "alipay" : "wechat-pay");
+    }
+
     /** The built-in SANDBOX provider (demo, development, tests); off in production. */
     @WithDefault("true")
     boolean sandbox();

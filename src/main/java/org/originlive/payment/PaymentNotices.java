@@ -31,9 +31,14 @@ public class PaymentNotices {
             Log.warnf("Rejected a %s notification: %s", provider, e.getMessage());
             return Uni.createFrom().item(gateway.answer(false, "verification failed"));
         }
-        Uni<?> applied = notice.isRefund()
-                ? refunds.settled(provider, notice.outTradeNo(), notice.outRefundNo(), notice.refund())
-                : settlement.apply(provider, notice.outTradeNo(), notice.trade());
+        Uni<?> applied;
+        if (!notice.isRefund()) {
+            applied = settlement.apply(provider, notice.outTradeNo(), notice.trade());
+        } else if (notice.outRefundNo().startsWith("L")) {
+            applied = settlement.lateRefunded(provider, notice.outTradeNo(), notice.refund());
+        } else {
+            applied = refunds.settled(provider, notice.outTradeNo(), notice.outRefundNo(), notice.refund());
+        }
         return applied.map(x -> gateway.answer(true, null))
                 .onFailure(PaymentGateway.NoticeRejected.class)
                 .recoverWithItem(e -> {

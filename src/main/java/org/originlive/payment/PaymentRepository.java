@@ -69,6 +69,11 @@ public class PaymentRepository {
         return list(tx, SELECT + "order_id = $1 AND status = 'PENDING' FOR UPDATE", Tuple.of(orderId));
     }
 
+    /** The PENDING payments of several orders, one query (none at all, usually). */
+    Uni<List<StoredPayment>> pendingOf(List<UUID> orderIds) {
+        return list(db, SELECT + "order_id = ANY($1) AND status = 'PENDING'", Tuple.of(orderIds.toArray(UUID[]::new)));
+    }
+
     Uni<List<StoredPayment>> ofOrder(UUID orderId) {
         return list(db, SELECT + "order_id = $1 ORDER BY created_at DESC, id", Tuple.of(orderId));
     }

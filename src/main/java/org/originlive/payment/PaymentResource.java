@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,12 +26,12 @@ public class PaymentResource {
 
     private final PaymentService payments;
     private final PaymentSettlement settlement;
-    private final JsonWebToken jwt;
+    private final Caller caller;
 
-    PaymentResource(PaymentService payments, PaymentSettlement settlement, JsonWebToken jwt) {
+    PaymentResource(PaymentService payments, PaymentSettlement settlement, Caller caller) {
         this.payments = payments;
         this.settlement = settlement;
-        this.jwt = jwt;
+        this.caller = caller;
     }
 
     @POST
@@ -66,7 +65,7 @@ public class PaymentResource {
             @Context HttpServerRequest request) {
         String clientIp =
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return payments.open(Caller.of(jwt), id, key, body, clientIp)
+        return payments.open(caller, id, key, body, clientIp)
                 .map(opened -> Response.status(opened.replayed() ? Response.Status.OK : Response.Status.CREATED)
                         .header("Idempotent-Replayed", opened.replayed())
                         .entity(opened.payment())
@@ -78,7 +77,7 @@ public class PaymentResource {
     @RolesAllowed({Role.CONSUMER_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The order's payments, newest first (pages poll it for the payment's state)")
     public Uni<PaymentApi.PaymentList> ofOrder(UUID id) {
-        return payments.ofOrder(Caller.of(jwt), id);
+        return payments.ofOrder(caller, id);
     }
 
     @POST
@@ -89,6 +88,6 @@ public class PaymentResource {
             responseCode = "204",
             description = "Paid; the order is PAID (or the payment was late and is refunded)")
     public Uni<Void> sandboxPay(String tradeNo) {
-        return settlement.sandboxPaid(Caller.of(jwt), tradeNo);
+        return settlement.sandboxPaid(caller, tradeNo);
     }
 }

@@ -153,7 +153,7 @@ public class PaymentService {
                 p.currency(),
                 "Origin Live order " + p.orderId(),
                 p.expiresAt(),
-                notifyUrl(p.provider()),
+                config.notifyUrl(p.provider()),
                 body.payerOpenId(),
                 clientIp);
         return orders.find(transactions.autoCommit(), p.orderId(), false)
@@ -197,11 +197,6 @@ public class PaymentService {
             return new RetryLater(ProblemType.UNAVAILABLE, "The payment provider did not answer; try again", 5, null);
         }
         return new ProblemException(ProblemType.PAYMENT_REFUSED, "The payment provider refused: " + e.getMessage());
-    }
-
-    private String notifyUrl(Provider provider) {
-        String base = config.notifyBaseUrl().orElse("http://localhost:8080").replaceAll("/+$", "");
-        return base + "/api/payments/callbacks/" + (provider == Provider.ALIPAY ? "alipay" : "wechat-pay");
     }
 
     /** The order's payments, newest first: its buyer or an admin; 404 for everyone else. */

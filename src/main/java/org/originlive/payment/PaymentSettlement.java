@@ -88,6 +88,16 @@ public class PaymentSettlement {
                 });
     }
 
+    /** The provider's word on a late payment's refund. */
+    Uni<Void> lateRefunded(Provider provider, String outTradeNo, PaymentGateway.RefundState state) {
+        return payments.byOutTradeNo(transactions.autoCommit(), outTradeNo, false)
+                .flatMap(found -> {
+                    StoredPayment p = found.filter(x -> x.provider() == provider && x.lateRefund() != null)
+                            .orElseThrow(() -> new PaymentGateway.NoticeRejected("no late refund of " + outTradeNo));
+                    return payments.lateRefund(p.id(), state.status().name(), clock.instant());
+                });
+    }
+
     private Uni<Outcome> paid(Tx tx, StoredPayment p, PaymentGateway.TradeState state) {
         if (state.amountMinor() != p.amountMinor() || !p.currency().equals(state.currency())) {
             Log.errorf(

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of refunds. */
 public final class RefundApi {
@@ -40,7 +41,9 @@ public final class RefundApi {
             RefundStatus status,
             String reason,
             String decisionReason,
-            Instant createdAt) {}
+            Instant createdAt,
+            @Schema(description = "The money's way back through the provider the buyer paid with (NONE: the sandbox)")
+                    ProviderStatus providerStatus) {}
 
     public record RefundList(List<RefundView> items) {}
 }

@@ -133,7 +133,8 @@ public class RefundCancellation implements PaidOrderRefunds {
                             null,
                             null,
                             now,
-                            rest);
+                            rest,
+                            ProviderStatus.NONE);
                     return refunds.insert(tx, refund, null, now)
                             .flatMap(x -> service.succeed(tx, order, f, refund, true, moveOrder, now))
                             .map(Optional::of);

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.originlive.common.Tx;
 public class RefundRepository {
 
     private static final String COLUMNS = "id, order_id, fulfillment_id, cooperative_id, buyer_id, status,"
-            + " amount_minor, fee_reversal_minor, currency, reason, decision_reason, request_hash, created_at";
+            + " amount_minor, fee_reversal_minor, currency, reason, decision_reason, request_hash, created_at,"
+            + " provider_status";
 
     private final Tx db;
 
@@ -150,6 +152,24 @@ public class RefundRepository {
                 });
     }
 
+    /** The money's way back at the provider; checked again after {@code checkAgainAt}. */
+    Uni<Boolean> providerStatus(UUID id, ProviderStatus status, Instant now) {
+        return db.sql()
+                .preparedQuery("UPDATE refund SET provider_status = $2, provider_checked_at = $3 WHERE id = $1")
+                .execute(Tuple.of(id, status.name(), now.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Refunds whose money is PROCESSING or FAILED at the provider, for this replica alone this round. */
+    Uni<List<StoredRefund>> claimProviderOpen(Instant now, Duration gap, int limit) {
+        return db.sql()
+                .preparedQuery("UPDATE refund SET provider_checked_at = $1 WHERE id IN (SELECT id FROM refund"
+                        + " WHERE provider_status IN ('PROCESSING', 'FAILED') AND provider_checked_at <= $2"
+                        + " ORDER BY provider_checked_at LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), now.minus(gap).atOffset(ZoneOffset.UTC), limit))
+                .flatMap(rows -> withLines(db, rows));
+    }
+
     private static StoredRefund refund(Row r, List<RefundApi.Line> lines) {
         return new StoredRefund(
                 r.getUUID("id"),
@@ -165,6 +185,7 @@ public class RefundRepository {
                 r.getString("decision_reason"),
                 r.getString("request_hash"),
                 r.getOffsetDateTime("created_at").toInstant(),
-                lines);
+                lines,
+                ProviderStatus.valueOf(r.getString("provider_status")));
     }
 }

@@ -117,7 +117,8 @@ public class RefundService {
                             null,
                             hash,
                             now,
-                            checked.lines());
+                            checked.lines(),
+                            ProviderStatus.NONE);
                     Uni<Void> stored = refunds.insert(tx, refund, key, now);
                     if (status == RefundStatus.REQUESTED) {
                         return stored.replaceWith(new Placed(refund.view(), false));

@@ -19,7 +19,8 @@ record StoredRefund(
         String decisionReason,
         String requestHash,
         Instant createdAt,
-        List<RefundApi.Line> lines) {
+        List<RefundApi.Line> lines,
+        ProviderStatus providerStatus) {
 
     RefundApi.RefundView view() {
         return new RefundApi.RefundView(
@@ -33,6 +34,7 @@ record StoredRefund(
                 status,
                 reason,
                 decisionReason,
-                createdAt);
+                createdAt,
+                providerStatus);
     }
 }
