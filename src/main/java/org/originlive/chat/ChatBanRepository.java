@@ -16,7 +16,10 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
 
-/** Bans and timeouts per sale (the chat_ban table). */
+/**
+ * Bans and timeouts per sale (the chat_ban table). Raw SQL: bans are written and checked inside the
+ * chat's SQL transactions under the room lock, so every post committed after a ban sees it.
+ */
 @ApplicationScoped
 @OwnsTables("chat_ban")
 public class ChatBanRepository {
@@ -32,13 +35,6 @@ public class ChatBanRepository {
                 .execute(Tuple.of(saleId, userId, utc(now)))
                 .map(rows ->
                         Rows.first(rows).map(r -> r.getOffsetDateTime("until").toInstant()));
-    }
-
-    /** The user's account role, or empty for an unknown user. */
-    Uni<Optional<String>> userRole(SqlClient client, UUID userId) {
-        return client.preparedQuery("SELECT role FROM app_user WHERE id = $1")
-                .execute(Tuple.of(userId))
-                .map(rows -> Rows.first(rows).map(r -> r.getString("role")));
     }
 
     Uni<ChatApi.Ban> ban(SqlClient tx, UUID saleId, UUID userId, Instant until, String reason, UUID by) {

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.originlive.account.AccountService;
 import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
+import org.originlive.common.Role;
 
 /** Bans, timeouts and chat settings of a sale, for its host and admins. */
 @ApplicationScoped
@@ -26,12 +28,19 @@ public class ModerationService {
     private final ChatBanRepository banned;
     private final ChatService service;
     private final ChatMetrics metrics;
+    private final AccountService accounts;
 
-    ModerationService(ChatRepository chat, ChatBanRepository banned, ChatService service, ChatMetrics metrics) {
+    ModerationService(
+            ChatRepository chat,
+            ChatBanRepository banned,
+            ChatService service,
+            ChatMetrics metrics,
+            AccountService accounts) {
         this.chat = chat;
         this.banned = banned;
         this.service = service;
         this.metrics = metrics;
+        this.accounts = accounts;
     }
 
     /**
@@ -48,22 +57,26 @@ public class ModerationService {
         }
         String reason = request.reason() == null ? null : ChatText.line("reason", request.reason(), MAX_REASON);
         UUID userId = request.userId();
-        return chat.pool()
-                .withTransaction(tx -> service.moderate(tx, caller, saleId).flatMap(sale -> chat.lockRoom(tx, saleId)
-                        .call(room -> banned.userRole(tx, userId).invoke(role -> {
-                            if (role.isEmpty()) {
-                                throw ProblemException.invalid("userId", "no such user");
-                            }
-                            if ("ADMIN".equals(role.get()) || userId.equals(sale.hostId())) {
-                                throw ProblemException.invalid("userId", "a moderator of this sale cannot be banned");
-                            }
-                        }))
-                        .flatMap(room -> {
-                            Instant until = duration == null
-                                    ? sale.endsAt()
-                                    : room.now().plusSeconds(duration);
-                            return banned.ban(tx, saleId, userId, until, reason, caller.id());
-                        })))
+        // The role is read before the chat transaction (a Hibernate read must not run inside the SQL client's);
+        // it is judged at the same point as before, under the room lock.
+        return accounts.role(userId)
+                .flatMap(role -> chat.pool().withTransaction(tx -> service.moderate(tx, caller, saleId)
+                        .flatMap(sale -> chat.lockRoom(tx, saleId)
+                                .invoke(room -> {
+                                    if (role.isEmpty()) {
+                                        throw ProblemException.invalid("userId", "no such user");
+                                    }
+                                    if (role.get() == Role.ADMIN || userId.equals(sale.hostId())) {
+                                        throw ProblemException.invalid(
+                                                "userId", "a moderator of this sale cannot be banned");
+                                    }
+                                })
+                                .flatMap(room -> {
+                                    Instant until = duration == null
+                                            ? sale.endsAt()
+                                            : room.now().plusSeconds(duration);
+                                    return banned.ban(tx, saleId, userId, until, reason, caller.id());
+                                }))))
                 .invoke(ban -> metrics.banned());
     }
 
