@@ -60,20 +60,6 @@ public class LotAssignmentRepository {
                 });
     }
 
-    public record LotFacts(UUID id, UUID cooperativeId, UUID productId) {}
-
-    public Uni<Map<UUID, LotFacts>> lots(SqlClient client, List<UUID> ids) {
-        return client.preparedQuery("SELECT id, cooperative_id, product_id FROM lot WHERE id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                .map(rows -> {
-                    Map<UUID, LotFacts> lots = new HashMap<>();
-                    rows.forEach(r -> lots.put(
-                            r.getUUID("id"),
-                            new LotFacts(r.getUUID("id"), r.getUUID("cooperative_id"), r.getUUID("product_id"))));
-                    return lots;
-                });
-    }
-
     /** Records each line's lot; a line assigned before gets the new lot. */
     public Uni<Void> assign(SqlClient tx, Fulfillment f, List<OriginApi.LineLot> lines, Instant now) {
         List<Tuple> rows = lines.stream()

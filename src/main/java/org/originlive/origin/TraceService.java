@@ -42,54 +42,43 @@ public class TraceService {
                 throw ProblemException.invalid("lines[" + i + "].lineId", "appears twice");
             }
         }
-        return assignments.pool().withTransaction(tx -> assignments
-                .lockFulfillment(tx, fulfillmentId)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Fulfillment", fulfillmentId)))
-                .invoke(f -> {
-                    caller.requireCooperative(f.cooperativeId());
-                    if (!ASSIGNABLE.contains(f.status())) {
-                        throw new ProblemException(
-                                ProblemType.FULFILLMENT_NOT_ACCEPTED,
-                                "Lots are recorded once a fulfilment is ACCEPTED; this one is " + f.status());
-                    }
-                })
-                .flatMap(f -> assignments
-                        .lineProducts(tx, f)
-                        .flatMap(products -> assignments
-                                .lots(
-                                        tx,
-                                        lines.stream()
-                                                .map(OriginApi.LineLot::lotId)
-                                                .distinct()
-                                                .toList())
-                                .invoke(found -> {
+        // Lots are read before the SQL transaction, through their Panache owner (never inside the
+        // SQL client's transaction); they are never changed once written, so nothing is missed.
+        return lots.byIds(
+                        lines.stream().map(OriginApi.LineLot::lotId).distinct().toList())
+                .flatMap(found -> assignments.pool().withTransaction(tx -> assignments
+                        .lockFulfillment(tx, fulfillmentId)
+                        .map(f -> f.orElseThrow(() -> ProblemException.notFound("Fulfillment", fulfillmentId)))
+                        .invoke(f -> {
+                            caller.requireCooperative(f.cooperativeId());
+                            if (!ASSIGNABLE.contains(f.status())) {
+                                throw new ProblemException(
+                                        ProblemType.FULFILLMENT_NOT_ACCEPTED,
+                                        "Lots are recorded once a fulfilment is ACCEPTED; this one is " + f.status());
+                            }
+                        })
+                        .flatMap(f -> assignments
+                                .lineProducts(tx, f)
+                                .invoke(products -> {
                                     for (int i = 0; i < lines.size(); i++) {
-                                        check(
-                                                i,
-                                                lines.get(i),
-                                                f,
-                                                products.get(lines.get(i).lineId()),
-                                                found.get(lines.get(i).lotId()));
+                                        OriginApi.LineLot line = lines.get(i);
+                                        check(i, line, f, products.get(line.lineId()), found.get(line.lotId()));
                                     }
-                                }))
-                        .flatMap(x -> assignments.assign(tx, f, lines, clock.instant()))
-                        .flatMap(x -> assignments.assignments(tx, f.id()))
-                        .map(all -> new OriginApi.Assignments(f.id(), all))));
+                                })
+                                .flatMap(x -> assignments.assign(tx, f, lines, clock.instant()))
+                                .flatMap(x -> assignments.assignments(tx, f.id()))
+                                .map(all -> new OriginApi.Assignments(f.id(), all)))));
     }
 
     private static void check(
-            int i,
-            OriginApi.LineLot line,
-            LotAssignmentRepository.Fulfillment f,
-            UUID lineProduct,
-            LotAssignmentRepository.LotFacts lot) {
+            int i, OriginApi.LineLot line, LotAssignmentRepository.Fulfillment f, UUID lineProduct, Lot lot) {
         if (lineProduct == null) {
             throw ProblemException.invalid("lines[" + i + "].lineId", "is not a line of this fulfilment");
         }
-        if (lot == null || !lot.cooperativeId().equals(f.cooperativeId())) {
+        if (lot == null || !lot.cooperativeId.equals(f.cooperativeId())) {
             throw ProblemException.invalid("lines[" + i + "].lotId", "must be a lot of this cooperative");
         }
-        if (!lot.productId().equals(lineProduct)) {
+        if (!lot.productId.equals(lineProduct)) {
             throw ProblemException.invalid("lines[" + i + "].lotId", "is a lot of another product than the line's");
         }
     }
