@@ -14,7 +14,8 @@ import org.originlive.common.Rows;
 /**
  * Reads only (it owns no table): a sale's money per cooperative from its paid orders'
  * fulfilments less refunds (net = Σ net − Σ (refunded − fee reversed), units less refunded
- * units), and the producers and hectares behind the lots assigned to its lines.
+ * units), and the producers and hectares behind the lots assigned to its lines. Raw SQL: one
+ * aggregate statement over other features' money tables.
  */
 @ApplicationScoped
 @OwnsTables({})

@@ -19,7 +19,8 @@ import org.originlive.common.Rows;
 
 /**
  * Which lot each order line came from, and the reads around it: the fulfilment's state and
- * lines (owned by fulfillment/ and order/, read here) and an order's lines for its trace.
+ * lines (owned by fulfillment/ and order/, read here) and an order's lines for its trace. Raw
+ * SQL: assignments are written under a share lock of the fulfilment, taken in the same transaction.
  */
 @ApplicationScoped
 @OwnsTables("lot_assignment")
