@@ -74,7 +74,8 @@ public class LotService {
                             }
                         })
                         .flatMap(x -> checkInputs(cooperativeId, request.inputs()))
-                        .flatMap(x -> lots.persist(lot))
+                        // Flushed first: lot_input's foreign key needs the lot, and no JPA association tells Hibernate.
+                        .flatMap(x -> lots.persistAndFlush(lot))
                         .flatMap(x -> inputs.persist(rows)))
                 .map(x -> lot.view(rows))
                 .onFailure(Failures::isUniqueViolation)
