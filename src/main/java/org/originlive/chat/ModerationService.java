@@ -57,8 +57,7 @@ public class ModerationService {
         }
         String reason = request.reason() == null ? null : ChatText.line("reason", request.reason(), MAX_REASON);
         UUID userId = request.userId();
-        // The role is read before the chat transaction (a Hibernate read must not run inside the SQL client's);
-        // it is judged at the same point as before, under the room lock.
+        // Role read before the SQL transaction (never Hibernate inside it), judged under the room lock.
         return accounts.role(userId)
                 .flatMap(role -> chat.pool().withTransaction(tx -> service.moderate(tx, caller, saleId)
                         .flatMap(sale -> chat.lockRoom(tx, saleId)

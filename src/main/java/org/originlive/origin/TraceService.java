@@ -42,8 +42,7 @@ public class TraceService {
                 throw ProblemException.invalid("lines[" + i + "].lineId", "appears twice");
             }
         }
-        // Lots are read before the SQL transaction, through their Panache owner (never inside the
-        // SQL client's transaction); they are never changed once written, so nothing is missed.
+        // Lots read before the SQL transaction (never Hibernate inside it); a lot never changes once written.
         return lots.byIds(
                         lines.stream().map(OriginApi.LineLot::lotId).distinct().toList())
                 .flatMap(found -> assignments.pool().withTransaction(tx -> assignments

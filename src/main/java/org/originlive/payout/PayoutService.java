@@ -131,8 +131,7 @@ public class PayoutService {
     /** The destination and, when it is paid in another currency, the rate to it; either may be absent (null). */
     private record PayTo(PayoutApi.Destination destination, BigDecimal rate) {}
 
-    // Read before the money transaction, in a Hibernate session of its own: the SQL client's transaction
-    // must not share its unit of work with Hibernate (destinations and rates change only by admin PUTs).
+    // Read before the money transaction (never Hibernate inside it); only admin PUTs change these rows.
     private Uni<PayTo> payTo(UUID cooperativeId, Currency currency) {
         return Panache.withSession(() -> destinations.of(cooperativeId).flatMap(found -> {
             if (found == null || found.currency.equals(currency.getCurrencyCode())) {
