@@ -194,6 +194,18 @@ public class PayoutService {
         if (destinationAmount <= 0) {
             throw ProblemException.invalid("amountMinor", "is less than one minor unit of " + target);
         }
+        return submitted(cooperativeId, hash, currency, amount, destination, destinationAmount, fx, now);
+    }
+
+    private static StoredPayout submitted(
+            UUID cooperativeId,
+            String hash,
+            Currency currency,
+            long amount,
+            PayoutApi.Destination destination,
+            long destinationAmount,
+            Optional<BigDecimal> fx,
+            Instant now) {
         UUID id = UUID.randomUUID();
         return new StoredPayout(
                 id,
