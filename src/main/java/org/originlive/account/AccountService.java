@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.Failures;
 import org.originlive.common.ProblemException;
@@ -131,6 +132,11 @@ public class AccountService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> new io.quarkus.security.AuthenticationFailedException("account is gone"));
+    }
+
+    /** The account's role, or empty for an unknown user. */
+    public Uni<Optional<Role>> role(UUID userId) {
+        return users.byId(userId).map(user -> Optional.ofNullable(user).map(u -> u.role));
     }
 
     /** Creates an account unless the email is taken; the unique index settles races. */

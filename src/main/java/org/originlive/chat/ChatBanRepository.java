@@ -16,7 +16,10 @@ import org.originlive.common.Rows;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
-/** Bans and timeouts per sale (the chat_ban table). */
+/**
+ * Bans and timeouts per sale (the chat_ban table). Raw SQL: bans are written and checked inside the
+ * chat's SQL transactions under the room lock, so every post committed after a ban sees it.
+ */
 @ApplicationScoped
 @OwnsTables("chat_ban")
 public class ChatBanRepository {
@@ -33,14 +36,6 @@ public class ChatBanRepository {
                 .execute(Tuple.of(saleId, userId, utc(now)))
                 .map(rows ->
                         Rows.first(rows).map(r -> r.getOffsetDateTime("until").toInstant()));
-    }
-
-    /** The user's account role, or empty for an unknown user. */
-    Uni<Optional<String>> userRole(Tx client, UUID userId) {
-        return client.sql()
-                .preparedQuery("SELECT role FROM app_user WHERE id = $1")
-                .execute(Tuple.of(userId))
-                .map(rows -> Rows.first(rows).map(r -> r.getString("role")));
     }
 
     Uni<ChatApi.Ban> ban(Tx tx, UUID saleId, UUID userId, Instant until, String reason, UUID by) {

@@ -10,7 +10,8 @@ import org.originlive.common.Tx;
 
 /**
  * Announces chat changes with {@code pg_notify} inside the changing transaction, so only committed
- * changes reach viewers, in commit order (which the room lock makes seq order).
+ * changes reach viewers, in commit order (which the room lock makes seq order). Raw SQL: it runs on
+ * the changing transaction's own connection.
  */
 @ApplicationScoped
 @OwnsTables("notify:originlive_chat_events")

@@ -19,7 +19,10 @@ import org.originlive.common.Rows;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
-/** The chat tables in SQL. Every change of a sale's chat first takes its room row lock ({@link #lockRoom}). */
+/**
+ * The chat tables in SQL. Every change of a sale's chat first takes its room row lock ({@link
+ * #lockRoom}); raw SQL because seq, the rules and the NOTIFY share that one locked transaction.
+ */
 @ApplicationScoped
 @OwnsTables({"chat_room", "chat_message"})
 public class ChatRepository {

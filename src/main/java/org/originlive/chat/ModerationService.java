@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.originlive.common.Caller;
 import org.originlive.common.ProblemException;
+import org.originlive.common.Role;
 import org.originlive.common.Transactions;
 
 /** Bans, timeouts and chat settings of a sale, for its host and admins. */
@@ -29,14 +30,17 @@ public class ModerationService {
     private final ChatBanRepository banned;
     private final ChatService service;
     private final ChatMetrics metrics;
+    private final ChatUsers users;
 
     ModerationService(
             Transactions transactions,
             ChatRepository chat,
             ChatBanRepository banned,
             ChatService service,
-            ChatMetrics metrics) {
+            ChatMetrics metrics,
+            ChatUsers users) {
         this.transactions = transactions;
+        this.users = users;
         this.chat = chat;
         this.banned = banned;
         this.service = service;
@@ -57,22 +61,25 @@ public class ModerationService {
         }
         String reason = request.reason() == null ? null : ChatText.line("reason", request.reason(), MAX_REASON);
         UUID userId = request.userId();
-        return transactions
-                .inTransaction(tx -> service.moderate(tx, caller, saleId).flatMap(sale -> chat.lockRoom(tx, saleId)
-                        .call(room -> banned.userRole(tx, userId).invoke(role -> {
-                            if (role.isEmpty()) {
-                                throw ProblemException.invalid("userId", "no such user");
-                            }
-                            if ("ADMIN".equals(role.get()) || userId.equals(sale.hostId())) {
-                                throw ProblemException.invalid("userId", "a moderator of this sale cannot be banned");
-                            }
-                        }))
-                        .flatMap(room -> {
-                            Instant until = duration == null
-                                    ? sale.endsAt()
-                                    : room.now().plusSeconds(duration);
-                            return banned.ban(tx, saleId, userId, until, reason, caller.id());
-                        })))
+        // Read before the SQL transaction (the account is another feature's), judged under the room lock.
+        return users.find(userId)
+                .flatMap(user -> transactions.inTransaction(
+                        tx -> service.moderate(tx, caller, saleId).flatMap(sale -> chat.lockRoom(tx, saleId)
+                                .invoke(room -> {
+                                    if (user.isEmpty()) {
+                                        throw ProblemException.invalid("userId", "no such user");
+                                    }
+                                    if (user.get().role() == Role.ADMIN || userId.equals(sale.hostId())) {
+                                        throw ProblemException.invalid(
+                                                "userId", "a moderator of this sale cannot be banned");
+                                    }
+                                })
+                                .flatMap(room -> {
+                                    Instant until = duration == null
+                                            ? sale.endsAt()
+                                            : room.now().plusSeconds(duration);
+                                    return banned.ban(tx, saleId, userId, until, reason, caller.id());
+                                }))))
                 .invoke(ban -> metrics.banned());
     }
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Tx;
 
-/** A sale's reaction totals (the counters of its chat room row), added to once per flush. */
+/** A sale's reaction totals (its chat room row's counters), added to once per flush by one additive UPDATE (raw SQL). */
 @ApplicationScoped
 @OwnsTables("chat_room.reactions")
 public class ReactionTotals {

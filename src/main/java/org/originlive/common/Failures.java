@@ -11,11 +11,15 @@ public final class Failures {
 
     private Failures() {}
 
-    /** The SQLSTATE of the first PostgreSQL error in the chain, or null. */
+    /** The SQLSTATE of the first PostgreSQL error in the chain (from the SQL client or Hibernate), or null. */
     public static String sqlState(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg) {
                 return pg.getSqlState();
+            }
+            // Hibernate Reactive turns the client's PgException into an SQLException that carries only the state.
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
             }
             if (t.getCause() == t) {
                 break;

@@ -1,70 +1,87 @@
 package org.originlive.i18n;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.originlive.common.OwnsTables;
-import org.originlive.common.Transactions;
-import org.originlive.common.Tx;
+import java.util.function.Supplier;
+import org.originlive.common.Upserts;
 
 /**
  * The translation tables. Features check who may edit an object and apply translations to their
- * own views; this class only stores and fetches, one statement per call (a page's translations
- * come in one query, never one per object).
+ * own views; this class only stores and fetches (a page's translations come in one query, never
+ * one per object).
  */
 @ApplicationScoped
-@OwnsTables({"product_translation", "cooperative_translation", "sale_translation"})
 public class Translations {
 
-    private final Tx db;
+    private final ProductTranslationRepository products;
+    private final CooperativeTranslationRepository cooperatives;
+    private final SaleTranslationRepository sales;
+    private final TranslationReads reads;
     private final Clock clock;
 
-    Translations(Transactions transactions, Clock clock) {
-        this.db = transactions.autoCommit();
+    Translations(
+            ProductTranslationRepository products,
+            CooperativeTranslationRepository cooperatives,
+            SaleTranslationRepository sales,
+            TranslationReads reads,
+            Clock clock) {
+        this.products = products;
+        this.cooperatives = cooperatives;
+        this.sales = sales;
+        this.reads = reads;
         this.clock = clock;
     }
 
     /** Stores the object's translation into {@code lang}, replacing an earlier one (null fields: untranslated). */
     public Uni<Translation> put(Translated kind, UUID id, String lang, Map<String, String> fields) {
-        List<String> columns = kind.fields;
-        StringBuilder values = new StringBuilder();
-        StringBuilder updates = new StringBuilder();
-        Tuple args = Tuple.of(id, lang, clock.instant().atOffset(ZoneOffset.UTC));
-        for (int i = 0; i < columns.size(); i++) {
-            values.append(", $").append(i + 4);
-            updates.append(", ").append(columns.get(i)).append(" = excluded.").append(columns.get(i));
-            args.addValue(fields.get(columns.get(i)));
-        }
-        String names = String.join(", ", columns);
-        return db.sql()
-                .preparedQuery("INSERT INTO " + kind.table + " (" + kind.key + ", lang, updated_at, " + names
-                        + ") VALUES ($1, $2, $3" + values + ") ON CONFLICT (" + kind.key + ", lang) DO UPDATE SET"
-                        + " updated_at = excluded.updated_at" + updates + " RETURNING lang, updated_at, " + names)
-                .execute(args)
-                .map(rows -> translation(kind, rows.iterator().next()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Upserts.inTransaction(() -> switch (kind) {
+            case PRODUCT -> store(products, ProductTranslationRow::new, kind, id, lang, fields, now);
+            case COOPERATIVE -> store(cooperatives, CooperativeTranslationRow::new, kind, id, lang, fields, now);
+            case SALE -> store(sales, SaleTranslationRow::new, kind, id, lang, fields, now);
+        });
+    }
+
+    private static <E extends TranslationRow> Uni<Translation> store(
+            PanacheRepositoryBase<E, TranslationKey> rows,
+            Supplier<E> created,
+            Translated kind,
+            UUID id,
+            String lang,
+            Map<String, String> fields,
+            Instant now) {
+        return rows.findById(new TranslationKey(id, lang))
+                .flatMap(found -> {
+                    E row = found != null ? found : created.get();
+                    row.key(id, lang);
+                    row.fields(fields);
+                    row.updatedAt = now;
+                    return rows.persist(row);
+                })
+                .map(row -> row.view(kind));
     }
 
     /** Every translation of one object, by language. */
+    @WithSession
     public Uni<List<Translation>> all(Translated kind, UUID id) {
-        return db.sql()
-                .preparedQuery("SELECT lang, updated_at, " + String.join(", ", kind.fields) + " FROM " + kind.table
-                        + " WHERE " + kind.key + " = $1 ORDER BY lang")
-                .execute(Tuple.of(id))
-                .map(rows -> {
-                    List<Translation> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(translation(kind, r)));
-                    return list;
-                });
+        PanacheRepositoryBase<? extends TranslationRow, TranslationKey> rows =
+                switch (kind) {
+                    case PRODUCT -> products;
+                    case COOPERATIVE -> cooperatives;
+                    case SALE -> sales;
+                };
+        return rows.list("objectId", Sort.by("lang"), id)
+                .map(list -> list.stream().map(row -> row.view(kind)).toList());
     }
 
     /** The translations into {@code lang} of these objects, by object id; empty for the source language. */
@@ -72,28 +89,6 @@ public class Translations {
         if (lang.isSource() || ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return db.sql()
-                .preparedQuery("SELECT " + kind.key + " AS id, lang, updated_at, " + String.join(", ", kind.fields)
-                        + " FROM " + kind.table + " WHERE " + kind.key + " = ANY($1) AND lang = $2")
-                .execute(Tuple.of(ids.stream().distinct().toArray(UUID[]::new), lang.tag()))
-                .map(rows -> {
-                    Map<UUID, Translation> found = new HashMap<>();
-                    rows.forEach(r -> found.put(r.getUUID("id"), translation(kind, r)));
-                    return found;
-                });
-    }
-
-    private static Translation translation(Translated kind, Row row) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String field : kind.fields) {
-            String text = row.getString(field);
-            if (text != null) {
-                fields.put(field, text);
-            }
-        }
-        return new Translation(
-                row.getString("lang"),
-                fields,
-                row.getOffsetDateTime("updated_at").toInstant());
+        return reads.of(kind, ids, lang.tag());
     }
 }

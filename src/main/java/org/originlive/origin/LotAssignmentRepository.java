@@ -13,7 +13,10 @@ import org.originlive.common.OwnsTables;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
-/** Which lot each order line came from; the lines themselves are the order feature's. */
+/**
+ * Which lot each order line came from; the lines themselves are the order feature's. Raw SQL:
+ * assignments are written under a share lock of the fulfilment, taken in the same transaction.
+ */
 @ApplicationScoped
 @OwnsTables("lot_assignment")
 public class LotAssignmentRepository {
@@ -22,21 +25,6 @@ public class LotAssignmentRepository {
 
     LotAssignmentRepository(Transactions transactions) {
         this.db = transactions.autoCommit();
-    }
-
-    public record LotFacts(UUID id, UUID cooperativeId, UUID productId) {}
-
-    public Uni<Map<UUID, LotFacts>> lots(Tx client, List<UUID> ids) {
-        return client.sql()
-                .preparedQuery("SELECT id, cooperative_id, product_id FROM lot WHERE id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                .map(rows -> {
-                    Map<UUID, LotFacts> lots = new HashMap<>();
-                    rows.forEach(r -> lots.put(
-                            r.getUUID("id"),
-                            new LotFacts(r.getUUID("id"), r.getUUID("cooperative_id"), r.getUUID("product_id"))));
-                    return lots;
-                });
     }
 
     /** Records each line's lot; a line assigned before gets the new lot. */

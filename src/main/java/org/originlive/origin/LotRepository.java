@@ -1,211 +1,122 @@
 package org.originlive.origin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
-import org.originlive.common.Rows;
-import org.originlive.common.Transactions;
-import org.originlive.common.Tx;
+import org.originlive.common.Paging;
 
-/** Lots and their inputs in SQL; the public view is aggregated here so it never carries a name without consent. */
+/** Lots; their public view is aggregated in the database so it never carries a name without consent. */
 @ApplicationScoped
-@OwnsTables({"lot", "lot_input"})
-public class LotRepository {
+@OwnsTables("lot")
+public class LotRepository implements PanacheRepositoryBase<Lot, UUID> {
 
-    private static final String LOT_COLUMNS = "l.id, l.cooperative_id, l.product_id, l.lot_code, l.process,"
-            + " l.harvest_from, l.harvest_to, l.quantity_kg, l.certifications, l.created_at";
+    // Per lot: distinct producers, distinct plots and the hectares of those plots.
+    private static final String COUNTS = "select l.id,"
+            + " (select count(distinct i.producerId) from LotInput i where i.lotId = l.id),"
+            + " (select count(distinct i.plotId) from LotInput i where i.lotId = l.id),"
+            + " (select coalesce(sum(p.areaHa), 0) from Plot p"
+            + "   where p.id in (select i.plotId from LotInput i where i.lotId = l.id))"
+            + " from Lot l where l.id in :ids";
+    private static final String REGIONS = "select distinct i.lotId, pr.region from LotInput i"
+            + " join Producer pr on pr.id = i.producerId where i.lotId in :ids order by pr.region";
+    private static final String NAMES = "select distinct i.lotId, pr.displayName from LotInput i"
+            + " join Producer pr on pr.id = i.producerId where i.lotId in :ids and pr.publicConsent = true"
+            + " order by pr.displayName";
+    // The lot's plots with their producer and how many kg of the lot came from each.
+    private static final String SHARES = "select p, pr,"
+            + " (select sum(i.kg) from LotInput i where i.lotId = :lot and i.plotId = p.id)"
+            + " from Plot p join Producer pr on pr.id = p.producerId"
+            + " where p.id in (select i.plotId from LotInput i where i.lotId = :lot)"
+            + " order by pr.memberCode, p.createdAt, p.id";
 
-    // Counts, hectares of distinct plots, regions and consenting names, per lot.
-    private static final String PUBLIC_COLUMNS = LOT_COLUMNS
-            + ", (SELECT count(DISTINCT i.producer_id) FROM lot_input i WHERE i.lot_id = l.id) AS producers"
-            + ", (SELECT count(DISTINCT i.plot_id) FROM lot_input i WHERE i.lot_id = l.id) AS plots"
-            + ", (SELECT coalesce(sum(p.area_ha), 0) FROM plot p"
-            + "    WHERE p.id IN (SELECT i.plot_id FROM lot_input i WHERE i.lot_id = l.id)) AS hectares"
-            + ", (SELECT coalesce(array_agg(DISTINCT pr.region ORDER BY pr.region), '{}') FROM lot_input i"
-            + "    JOIN producer pr ON pr.id = i.producer_id WHERE i.lot_id = l.id) AS regions"
-            + ", (SELECT coalesce(array_agg(DISTINCT pr.display_name ORDER BY pr.display_name), '{}') FROM lot_input i"
-            + "    JOIN producer pr ON pr.id = i.producer_id WHERE i.lot_id = l.id AND pr.public_consent) AS names";
-
-    private final Tx db;
-    private final ObjectMapper json;
-
-    LotRepository(Transactions transactions, ObjectMapper json) {
-        this.db = transactions.autoCommit();
-        this.json = json;
+    @WithSession
+    public Uni<Lot> byId(UUID id) {
+        return findById(id);
     }
 
-    /** The cooperative of a product, or empty when there is no such product. */
-    public Uni<Optional<UUID>> productCooperative(Tx client, UUID productId) {
-        return client.sql()
-                .preparedQuery("SELECT cooperative_id FROM product WHERE id = $1")
-                .execute(Tuple.of(productId))
-                .map(rows -> Rows.first(rows).map(r -> r.getUUID("cooperative_id")));
+    @WithSession
+    public Uni<List<Lot>> byIds(List<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }
 
-    public Uni<Void> insert(Tx tx, OriginApi.Lot lot, Instant now) {
-        List<Tuple> inputs = new ArrayList<>();
-        for (int i = 0; i < lot.inputs().size(); i++) {
-            OriginApi.LotInput in = lot.inputs().get(i);
-            inputs.add(Tuple.from(Arrays.asList(
-                    lot.id(), i, in.producerId(), in.plotId(), in.kg(), in.farmgatePaidMinor(), in.currency())));
-        }
-        return tx.sql()
-                .preparedQuery("INSERT INTO lot (id, cooperative_id, product_id, lot_code, process, harvest_from,"
-                        + " harvest_to, quantity_kg, certifications, created_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                .execute(Tuple.from(Arrays.asList(
-                        lot.id(),
-                        lot.cooperativeId(),
-                        lot.productId(),
-                        lot.lotCode(),
-                        lot.process(),
-                        lot.harvestFrom(),
-                        lot.harvestTo(),
-                        lot.quantityKg(),
-                        lot.certifications().toArray(String[]::new),
-                        now.atOffset(ZoneOffset.UTC))))
-                .flatMap(x -> tx.sql()
-                        .preparedQuery("INSERT INTO lot_input (lot_id, input_no, producer_id, plot_id, kg,"
-                                + " farmgate_paid_minor, currency) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                        .executeBatch(inputs))
-                .replaceWithVoid();
+    @WithSession
+    public Uni<Page<Lot>> page(UUID cooperativeId, PageRequest request) {
+        Sort newestFirst = Sort.by("createdAt", Sort.Direction.Descending).and("id");
+        return Paging.page(find("cooperativeId", newestFirst, cooperativeId), request);
     }
 
-    public Uni<Optional<OriginApi.Lot>> find(Tx client, UUID id) {
-        return client.sql()
-                .preparedQuery("SELECT " + LOT_COLUMNS + " FROM lot l WHERE l.id = $1")
-                .execute(Tuple.of(id))
-                .flatMap(rows -> {
-                    Optional<Row> row = Rows.first(rows);
-                    if (row.isEmpty()) {
-                        return Uni.createFrom().item(Optional.<OriginApi.Lot>empty());
-                    }
-                    return client.sql()
-                            .preparedQuery("SELECT producer_id, plot_id, kg, farmgate_paid_minor, currency"
-                                    + " FROM lot_input WHERE lot_id = $1 ORDER BY input_no")
-                            .execute(Tuple.of(id))
-                            .map(inputs -> Optional.of(lot(row.get(), inputs)));
-                });
-    }
-
-    /** The lots' public views, in no particular order. */
-    public Uni<List<OriginApi.PublicLot>> publicViews(Tx client, List<UUID> ids) {
-        if (ids.isEmpty()) {
+    /** The lots' public views, in the order given: three queries for any number of lots, one after the other. */
+    @WithSession
+    public Uni<List<OriginApi.PublicLot>> publicViews(List<Lot> lots) {
+        if (lots.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return client.sql()
-                .preparedQuery("SELECT " + PUBLIC_COLUMNS + " FROM lot l WHERE l.id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                .map(LotRepository::publicLots);
+        List<UUID> ids = lots.stream().map(l -> l.id).toList();
+        return rows(COUNTS, "ids", ids).flatMap(counts -> rows(REGIONS, "ids", ids)
+                .flatMap(regions -> rows(NAMES, "ids", ids).map(names -> {
+                    Map<Object, Object[]> byLot = new HashMap<>();
+                    counts.forEach(row -> byLot.put(row[0], row));
+                    Map<Object, List<String>> regionsOf = grouped(regions);
+                    Map<Object, List<String>> namesOf = grouped(names);
+                    return lots.stream()
+                            .map(l -> publicView(
+                                    l,
+                                    byLot.get(l.id),
+                                    regionsOf.getOrDefault(l.id, List.of()),
+                                    namesOf.getOrDefault(l.id, List.of())))
+                            .toList();
+                })));
     }
 
-    public Uni<Page<OriginApi.PublicLot>> page(UUID cooperativeId, PageRequest page) {
-        Uni<List<OriginApi.PublicLot>> items = db.sql()
-                .preparedQuery("SELECT " + PUBLIC_COLUMNS
-                        + " FROM lot l WHERE l.cooperative_id = $1 ORDER BY l.created_at DESC, l.id LIMIT $2 OFFSET $3")
-                .execute(Tuple.of(cooperativeId, page.size(), page.offset()))
-                .map(LotRepository::publicLots);
-        Uni<Long> total = db.sql()
-                .preparedQuery("SELECT count(*) AS n FROM lot WHERE cooperative_id = $1")
-                .execute(Tuple.of(cooperativeId))
-                .map(rows -> rows.iterator().next().getLong("n"));
-        return Uni.combine()
-                .all()
-                .unis(items, total)
-                .asTuple()
-                .map(t -> new Page<>(t.getItem1(), page.page(), page.size(), t.getItem2()));
+    public record PlotShare(Plot plot, Producer producer, BigDecimal kg) {}
+
+    /** The lot's plots, each with its producer and the kg of the lot it gave, by member code. */
+    @WithSession
+    public Uni<List<PlotShare>> shares(UUID lotId) {
+        return rows(SHARES, "lot", lotId).map(rows -> rows.stream()
+                .map(r -> new PlotShare((Plot) r[0], (Producer) r[1], (BigDecimal) r[2]))
+                .toList());
     }
 
-    /** The lot's plots as GeoJSON features with who farms them and how much of the lot came from each. */
-    public Uni<ArrayNode> features(Tx client, UUID lotId) {
-        return client.sql()
-                .preparedQuery("SELECT p.id, p.geometry::text AS geometry, p.area_ha, p.computed_area_ha,"
-                        + " pr.id AS producer_id, pr.member_code, pr.display_name, pr.region, sum(i.kg) AS kg"
-                        + " FROM lot_input i JOIN plot p ON p.id = i.plot_id JOIN producer pr ON pr.id = p.producer_id"
-                        + " WHERE i.lot_id = $1"
-                        + " GROUP BY p.id, pr.id ORDER BY pr.member_code, p.created_at, p.id")
-                .execute(Tuple.of(lotId))
-                .map(rows -> {
-                    ArrayNode features = json.createArrayNode();
-                    rows.forEach(r -> features.add(feature(r)));
-                    return features;
-                });
+    private Uni<List<Object[]>> rows(String query, String name, Object value) {
+        return getSession().flatMap(session -> session.createSelectionQuery(query, Object[].class)
+                .setParameter(name, value)
+                .getResultList());
     }
 
-    private ObjectNode feature(Row r) {
-        ObjectNode feature = json.createObjectNode().put("type", "Feature");
-        feature.put("id", r.getUUID("id").toString());
-        try {
-            feature.set("geometry", json.readTree(r.getString("geometry")));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored plot geometry is not readable", e);
-        }
-        ObjectNode properties = feature.putObject("properties");
-        properties.put("plotId", r.getUUID("id").toString());
-        properties.put("producerId", r.getUUID("producer_id").toString());
-        properties.put("memberCode", r.getString("member_code"));
-        properties.put("producerName", r.getString("display_name"));
-        properties.put("region", r.getString("region"));
-        properties.put("areaHa", PlotRepository.plain(r.getBigDecimal("area_ha")));
-        properties.put("computedAreaHa", PlotRepository.plain(r.getBigDecimal("computed_area_ha")));
-        properties.put("kg", PlotRepository.plain(r.getBigDecimal("kg")));
-        return feature;
+    /** (lot id, text) rows → texts per lot, in the rows' order. */
+    private static Map<Object, List<String>> grouped(List<Object[]> rows) {
+        Map<Object, List<String>> texts = new HashMap<>();
+        rows.forEach(r -> texts.computeIfAbsent(r[0], k -> new ArrayList<>()).add((String) r[1]));
+        return texts;
     }
 
-    private static OriginApi.Lot lot(Row r, Iterable<Row> inputRows) {
-        List<OriginApi.LotInput> inputs = new ArrayList<>();
-        inputRows.forEach(i -> inputs.add(new OriginApi.LotInput(
-                i.getUUID("producer_id"),
-                i.getUUID("plot_id"),
-                PlotRepository.plain(i.getBigDecimal("kg")),
-                i.getLong("farmgate_paid_minor"),
-                i.getString("currency"))));
-        return new OriginApi.Lot(
-                r.getUUID("id"),
-                r.getUUID("cooperative_id"),
-                r.getUUID("product_id"),
-                r.getString("lot_code"),
-                r.getString("process"),
-                r.getLocalDate("harvest_from"),
-                r.getLocalDate("harvest_to"),
-                PlotRepository.plain(r.getBigDecimal("quantity_kg")),
-                List.of(r.getArrayOfStrings("certifications")),
-                inputs,
-                r.getOffsetDateTime("created_at").toInstant());
-    }
-
-    private static List<OriginApi.PublicLot> publicLots(Iterable<Row> rows) {
-        List<OriginApi.PublicLot> list = new ArrayList<>();
-        rows.forEach(r -> list.add(new OriginApi.PublicLot(
-                r.getUUID("id"),
-                r.getUUID("cooperative_id"),
-                r.getUUID("product_id"),
-                r.getString("lot_code"),
-                r.getString("process"),
-                r.getLocalDate("harvest_from"),
-                r.getLocalDate("harvest_to"),
-                PlotRepository.plain(r.getBigDecimal("quantity_kg")),
-                List.of(r.getArrayOfStrings("certifications")),
-                r.getLong("producers"),
-                r.getLong("plots"),
-                PlotRepository.plain(r.getBigDecimal("hectares")),
-                List.of(r.getArrayOfStrings("regions")),
-                List.of(r.getArrayOfStrings("names")))));
-        return list;
+    private static OriginApi.PublicLot publicView(Lot l, Object[] counts, List<String> regions, List<String> names) {
+        return new OriginApi.PublicLot(
+                l.id,
+                l.cooperativeId,
+                l.productId,
+                l.lotCode,
+                l.process,
+                l.harvestFrom,
+                l.harvestTo,
+                PlotRepository.plain(l.quantityKg),
+                List.of(l.certifications),
+                ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue(),
+                PlotRepository.plain(new BigDecimal(counts[3].toString())),
+                regions,
+                names);
     }
 }

@@ -1,12 +1,14 @@
 package org.originlive.origin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,113 +16,75 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.originlive.catalog.ProductService;
 import org.originlive.common.Caller;
-import org.originlive.common.Codes;
 import org.originlive.common.Failures;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
-import org.originlive.common.Transactions;
-import org.originlive.common.Tx;
+import org.originlive.cooperative.CooperativeService;
 
 /** Lots: a product's harvest, made from its members' inputs, shown in full to its cooperative and in public to anyone. */
 @ApplicationScoped
 public class LotService {
 
-    private final Transactions transactions;
-
-    static final LocalDate EARLIEST_HARVEST = LocalDate.of(1950, 1, 1);
-    static final LocalDate LATEST_HARVEST = LocalDate.of(2100, 12, 31);
-
     private final LotRepository lots;
+    private final LotInputRepository inputs;
     private final ProducerRepository producers;
     private final PlotRepository plots;
+    private final CooperativeService cooperatives;
+    private final ProductService products;
     private final ObjectMapper json;
     private final Clock clock;
 
     LotService(
-            Transactions transactions,
             LotRepository lots,
+            LotInputRepository inputs,
             ProducerRepository producers,
             PlotRepository plots,
+            CooperativeService cooperatives,
+            ProductService products,
             ObjectMapper json,
             Clock clock) {
-        this.transactions = transactions;
         this.lots = lots;
+        this.inputs = inputs;
         this.producers = producers;
         this.plots = plots;
+        this.cooperatives = cooperatives;
+        this.products = products;
         this.json = json;
         this.clock = clock;
     }
 
+    /** Records a lot with its inputs; the unique (cooperative, lot code) index settles two at once. */
     public Uni<OriginApi.Lot> create(Caller caller, UUID cooperativeId, OriginApi.CreateLot request) {
         caller.requireCooperative(cooperativeId);
-        OriginApi.Lot lot = checked(cooperativeId, request);
-        return transactions
-                .inTransaction(tx -> producers
-                        .cooperativeRegion(tx, cooperativeId)
-                        .map(region ->
-                                region.orElseThrow(() -> ProblemException.notFound("Cooperative", cooperativeId)))
-                        .flatMap(x -> lots.productCooperative(tx, request.productId()))
-                        .invoke(owner -> {
-                            if (owner.isEmpty() || !owner.get().equals(cooperativeId)) {
+        Lot lot = LotRules.checked(cooperativeId, request);
+        lot.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<LotInput> rows = LotRules.inputRows(lot.id, request.inputs());
+        return Panache.withTransaction(() -> cooperatives
+                        .get(cooperativeId)
+                        .flatMap(x -> products.get(request.productId())
+                                .onFailure(ProblemException.class)
+                                .recoverWithNull())
+                        .invoke(product -> {
+                            if (product == null || !product.cooperativeId.equals(cooperativeId)) {
                                 throw ProblemException.invalid("productId", "must be a product of this cooperative");
                             }
                         })
-                        .flatMap(x -> checkInputs(tx, cooperativeId, request.inputs()))
-                        .flatMap(x -> lots.insert(tx, lot, clock.instant()))
-                        .flatMap(x -> lots.find(tx, lot.id()))
-                        .map(found -> found.orElseThrow()))
+                        .flatMap(x -> checkInputs(cooperativeId, request.inputs()))
+                        // Flushed first: lot_input's foreign key needs the lot, and no JPA association tells Hibernate.
+                        .flatMap(x -> lots.persistAndFlush(lot))
+                        .flatMap(x -> inputs.persist(rows)))
+                .map(x -> lot.view(rows))
                 .onFailure(Failures::isUniqueViolation)
                 .transform(e -> new ProblemException(
                         ProblemType.LOT_CODE_TAKEN, "This cooperative already has a lot " + request.lotCode()));
     }
 
-    /** The rules that need no database: dates, quantities, certifications, currencies. */
-    private static OriginApi.Lot checked(UUID cooperativeId, OriginApi.CreateLot request) {
-        for (String field : List.of("harvestFrom", "harvestTo")) {
-            LocalDate date = field.equals("harvestFrom") ? request.harvestFrom() : request.harvestTo();
-            if (date.isBefore(EARLIEST_HARVEST) || date.isAfter(LATEST_HARVEST)) {
-                throw ProblemException.invalid(field, "must be between " + EARLIEST_HARVEST + " and " + LATEST_HARVEST);
-            }
-        }
-        if (request.harvestFrom().isAfter(request.harvestTo())) {
-            throw ProblemException.invalid("harvestTo", "must not be before harvestFrom");
-        }
-        BigDecimal inputs = BigDecimal.ZERO;
-        for (int i = 0; i < request.inputs().size(); i++) {
-            OriginApi.LotInput input = request.inputs().get(i);
-            Codes.requireCurrency("inputs[" + i + "].currency", input.currency());
-            inputs = inputs.add(input.kg());
-        }
-        if (inputs.compareTo(request.quantityKg()) > 0) {
-            throw ProblemException.invalid(
-                    "inputs",
-                    "add up to " + inputs.toPlainString() + " kg, more than the lot's quantityKg "
-                            + request.quantityKg().toPlainString());
-        }
-        List<String> certifications =
-                request.certifications().stream().map(String::trim).distinct().toList();
-        String process = request.process() == null || request.process().isBlank()
-                ? null
-                : request.process().trim();
-        return new OriginApi.Lot(
-                UUID.randomUUID(),
-                cooperativeId,
-                request.productId(),
-                request.lotCode(),
-                process,
-                request.harvestFrom(),
-                request.harvestTo(),
-                request.quantityKg(),
-                certifications,
-                request.inputs(),
-                null);
-    }
-
     /** Each input's producer is a member of this cooperative, and its plot (if named) is that producer's. */
-    private Uni<Void> checkInputs(Tx tx, UUID cooperativeId, List<OriginApi.LotInput> inputs) {
+    private Uni<Void> checkInputs(UUID cooperativeId, List<OriginApi.LotInput> inputs) {
         List<UUID> producerIds =
                 inputs.stream().map(OriginApi.LotInput::producerId).distinct().toList();
         List<UUID> plotIds = inputs.stream()
@@ -128,14 +92,13 @@ public class LotService {
                 .filter(id -> id != null)
                 .distinct()
                 .toList();
-        return producers.findAll(tx, producerIds).flatMap(members -> plots.findAll(tx, plotIds)
+        return producers.byIds(producerIds).flatMap(members -> plots.byIds(plotIds)
                 .map(found -> {
                     Set<UUID> ours = members.stream()
-                            .filter(p -> p.cooperativeId().equals(cooperativeId))
-                            .map(OriginApi.Producer::id)
+                            .filter(p -> p.cooperativeId.equals(cooperativeId))
+                            .map(p -> p.id)
                             .collect(Collectors.toCollection(HashSet::new));
-                    Map<UUID, UUID> plotOwner =
-                            found.stream().collect(Collectors.toMap(OriginApi.Plot::id, OriginApi.Plot::producerId));
+                    Map<UUID, UUID> plotOwner = found.stream().collect(Collectors.toMap(p -> p.id, p -> p.producerId));
                     for (int i = 0; i < inputs.size(); i++) {
                         OriginApi.LotInput input = inputs.get(i);
                         if (!ours.contains(input.producerId())) {
@@ -152,36 +115,68 @@ public class LotService {
     }
 
     /** The whole lot for its cooperative and ADMIN; the public view for anyone else (caller may be null). */
+    @WithSession
     public Uni<Object> get(Caller caller, UUID id) {
-        return lots.find(transactions.autoCommit(), id)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Lot", id)))
-                .flatMap(lot -> caller != null && caller.mayManage(lot.cooperativeId())
-                        ? Uni.createFrom().item(lot)
-                        : publicViews(List.of(id)).map(views -> views.get(id)));
+        return lots.byId(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Lot", id))
+                .flatMap(lot -> caller != null && caller.mayManage(lot.cooperativeId)
+                        ? inputs.of(id).map(lot::view)
+                        : lots.publicViews(List.of(lot)).map(views -> views.get(0)));
     }
 
+    @WithSession
     public Uni<Page<OriginApi.PublicLot>> list(UUID cooperativeId, PageRequest page) {
-        return lots.page(cooperativeId, page);
+        return lots.page(cooperativeId, page).flatMap(found -> lots.publicViews(found.items())
+                .map(views -> new Page<>(views, found.page(), found.size(), found.total())));
     }
 
     /** Public views by lot id, for traces. */
+    @WithSession
     public Uni<Map<UUID, OriginApi.PublicLot>> publicViews(List<UUID> ids) {
-        return lots.publicViews(transactions.autoCommit(), ids)
-                .map(list -> list.stream().collect(Collectors.toMap(OriginApi.PublicLot::id, Function.identity())));
+        return lots.byIds(ids).flatMap(lots::publicViews).map(list -> list.stream()
+                .collect(Collectors.toMap(OriginApi.PublicLot::id, Function.identity())));
+    }
+
+    /** The lots with these ids (those that exist), by id. */
+    @WithSession
+    public Uni<Map<UUID, Lot>> byIds(List<UUID> ids) {
+        return lots.byIds(ids).map(list -> list.stream().collect(Collectors.toMap(l -> l.id, Function.identity())));
     }
 
     /** The lot's plots as a GeoJSON FeatureCollection, for due-diligence statements (its cooperative and ADMIN). */
+    @WithSession
     public Uni<ObjectNode> geojson(Caller caller, UUID id) {
-        return lots.find(transactions.autoCommit(), id)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("Lot", id)))
-                .invoke(lot -> caller.requireCooperative(lot.cooperativeId()))
-                .flatMap(lot -> lots.features(transactions.autoCommit(), id).map(features -> {
+        return lots.byId(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("Lot", id))
+                .invoke(lot -> caller.requireCooperative(lot.cooperativeId))
+                .flatMap(lot -> lots.shares(id).map(shares -> {
                     ObjectNode collection = json.createObjectNode().put("type", "FeatureCollection");
-                    collection.put("lotId", lot.id().toString());
-                    collection.put("lotCode", lot.lotCode());
-                    collection.put("productId", lot.productId().toString());
-                    collection.set("features", features);
+                    collection.put("lotId", lot.id.toString());
+                    collection.put("lotCode", lot.lotCode);
+                    collection.put("productId", lot.productId.toString());
+                    ArrayNode features = collection.putArray("features");
+                    shares.forEach(share -> features.add(feature(share)));
                     return collection;
                 }));
+    }
+
+    private ObjectNode feature(LotRepository.PlotShare share) {
+        ObjectNode feature = json.createObjectNode().put("type", "Feature");
+        feature.put("id", share.plot().id.toString());
+        feature.set("geometry", share.plot().geometry(json));
+        ObjectNode properties = feature.putObject("properties");
+        properties.put("plotId", share.plot().id.toString());
+        properties.put("producerId", share.producer().id.toString());
+        properties.put("memberCode", share.producer().memberCode);
+        properties.put("producerName", share.producer().displayName);
+        properties.put("region", share.producer().region);
+        properties.put("areaHa", PlotRepository.plain(share.plot().areaHa));
+        properties.put("computedAreaHa", PlotRepository.plain(share.plot().computedAreaHa));
+        properties.put("kg", PlotRepository.plain(share.kg()));
+        return feature;
     }
 }

@@ -92,25 +92,36 @@ record PlotGeometry(Kind kind, ObjectNode json, Double computedAreaHa, Bounds bo
         if (error != null) {
             throw ProblemException.invalid("geometry.coordinates", "is not a valid polygon: " + error.getMessage());
         }
-        double minLon = Double.MAX_VALUE,
-                minLat = Double.MAX_VALUE,
-                maxLon = -Double.MAX_VALUE,
-                maxLat = -Double.MAX_VALUE;
+        return new PlotGeometry(Kind.Polygon, polygonJson(rings), GeodesicArea.hectares(rings), bounds(rings));
+    }
+
+    private static ObjectNode polygonJson(List<double[][]> rings) {
         ArrayNode ringsJson = JsonNodeFactory.instance.arrayNode();
         for (double[][] ring : rings) {
             ArrayNode ringJson = ringsJson.addArray();
             for (double[] p : ring) {
                 ringJson.add(positionJson(p));
+            }
+        }
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("type", "Polygon");
+        json.set("coordinates", ringsJson);
+        return json;
+    }
+
+    private static Bounds bounds(List<double[][]> rings) {
+        double minLon = Double.MAX_VALUE,
+                minLat = Double.MAX_VALUE,
+                maxLon = -Double.MAX_VALUE,
+                maxLat = -Double.MAX_VALUE;
+        for (double[][] ring : rings) {
+            for (double[] p : ring) {
                 minLon = Math.min(minLon, p[0]);
                 minLat = Math.min(minLat, p[1]);
                 maxLon = Math.max(maxLon, p[0]);
                 maxLat = Math.max(maxLat, p[1]);
             }
         }
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("type", "Polygon");
-        json.set("coordinates", ringsJson);
-        return new PlotGeometry(
-                Kind.Polygon, json, GeodesicArea.hectares(rings), new Bounds(minLon, minLat, maxLon, maxLat));
+        return new Bounds(minLon, minLat, maxLon, maxLat);
     }
 
     private static double[][] ring(JsonNode ring, String field) {

@@ -1,10 +1,15 @@
 package org.originlive.origin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.originlive.common.Caller;
@@ -13,57 +18,53 @@ import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
-import org.originlive.common.Transactions;
+import org.originlive.cooperative.CooperativeService;
 
 /** Cooperative members and their plots: the people and places behind a lot. */
 @ApplicationScoped
 public class ProducerService {
 
-    private final Transactions transactions;
-
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ProducerRepository producers;
     private final PlotRepository plots;
+    private final CooperativeService cooperatives;
     private final OriginConfig config;
+    private final ObjectMapper json;
     private final Clock clock;
 
     ProducerService(
-            Transactions transactions,
             ProducerRepository producers,
             PlotRepository plots,
+            CooperativeService cooperatives,
             OriginConfig config,
+            ObjectMapper json,
             Clock clock) {
-        this.transactions = transactions;
         this.producers = producers;
         this.plots = plots;
+        this.cooperatives = cooperatives;
         this.config = config;
+        this.json = json;
         this.clock = clock;
     }
 
+    /** Registers a member; the unique (cooperative, member code) index settles two desks registering one at once. */
     public Uni<OriginApi.Producer> create(Caller caller, UUID cooperativeId, OriginApi.CreateProducer request) {
         caller.requireCooperative(cooperativeId);
-        return transactions
-                .inTransaction(tx -> producers
-                        .cooperativeRegion(tx, cooperativeId)
-                        .map(region ->
-                                region.orElseThrow(() -> ProblemException.notFound("Cooperative", cooperativeId)))
-                        .flatMap(coopRegion -> {
-                            String region =
-                                    request.region() == null || request.region().isBlank()
-                                            ? coopRegion
-                                            : request.region().trim();
-                            var producer = new OriginApi.Producer(
-                                    UUID.randomUUID(),
-                                    cooperativeId,
-                                    request.memberCode(),
-                                    request.displayName().trim(),
-                                    request.publicConsent(),
-                                    region);
-                            return producers
-                                    .insert(tx, producer, clock.instant())
-                                    .replaceWith(producer);
-                        }))
+        return Panache.withTransaction(() -> cooperatives.get(cooperativeId).flatMap(cooperative -> {
+                    Producer p = new Producer();
+                    p.id = UUID.randomUUID();
+                    p.cooperativeId = cooperativeId;
+                    p.memberCode = request.memberCode();
+                    p.displayName = request.displayName().trim();
+                    p.publicConsent = request.publicConsent();
+                    p.region = request.region() == null || request.region().isBlank()
+                            ? cooperative.region
+                            : request.region().trim();
+                    p.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    return producers.persist(p);
+                }))
+                .map(Producer::view)
                 .onFailure(Failures::isUniqueViolation)
                 .transform(e -> new ProblemException(
                         ProblemType.MEMBER_CODE_TAKEN,
@@ -72,34 +73,54 @@ public class ProducerService {
 
     public Uni<Page<OriginApi.Producer>> list(Caller caller, UUID cooperativeId, PageRequest page) {
         caller.requireCooperative(cooperativeId);
-        return producers.page(cooperativeId, page);
+        return producers.page(cooperativeId, page).map(found -> found.map(Producer::view));
     }
 
     /** The producer if the caller may manage its cooperative: 404 when unknown, 403 for anyone else. */
-    Uni<OriginApi.Producer> managed(Caller caller, UUID producerId) {
-        return producers.find(transactions.autoCommit(), producerId).map(found -> {
-            OriginApi.Producer p = found.orElseThrow(() -> ProblemException.notFound("Producer", producerId));
-            caller.requireCooperative(p.cooperativeId());
+    Uni<Producer> managed(Caller caller, UUID producerId) {
+        return producers.byId(producerId).map(p -> {
+            if (p == null) {
+                throw ProblemException.notFound("Producer", producerId);
+            }
+            caller.requireCooperative(p.cooperativeId);
             return p;
         });
     }
 
+    @WithTransaction
     public Uni<OriginApi.Plot> addPlot(Caller caller, UUID producerId, OriginApi.CreatePlot request) {
-        UUID id = UUID.randomUUID();
         return managed(caller, producerId)
                 .map(p -> {
                     PlotGeometry geometry = PlotGeometry.parse(request.geometry());
                     checkArea(request.areaHa(), geometry);
                     return geometry;
                 })
-                .flatMap(geometry -> transactions.inTransaction(
-                        tx -> plots.insert(tx, id, producerId, request.areaHa(), geometry, clock.instant())
-                                .flatMap(x -> plots.findAll(tx, List.of(id)))))
-                .map(list -> list.get(0));
+                .flatMap(geometry -> plots.persist(plot(producerId, request.areaHa(), geometry)))
+                .map(plot -> plot.view(json));
     }
 
+    /** The plot as the database stores it: numeric(12, 4) hectares, microsecond time. */
+    private Plot plot(UUID producerId, BigDecimal areaHa, PlotGeometry g) {
+        Plot plot = new Plot();
+        plot.id = UUID.randomUUID();
+        plot.producerId = producerId;
+        plot.areaHa = areaHa.setScale(4, RoundingMode.HALF_UP);
+        plot.geometry = g.json().toString();
+        plot.geometryType = g.kind();
+        plot.computedAreaHa = g.computedAreaHa() == null ? null : PlotRepository.hectares(g.computedAreaHa());
+        plot.minLon = g.bounds().minLon();
+        plot.minLat = g.bounds().minLat();
+        plot.maxLon = g.bounds().maxLon();
+        plot.maxLat = g.bounds().maxLat();
+        plot.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return plot;
+    }
+
+    @WithSession
     public Uni<List<OriginApi.Plot>> plots(Caller caller, UUID producerId) {
-        return managed(caller, producerId).flatMap(p -> plots.byProducer(transactions.autoCommit(), producerId));
+        return managed(caller, producerId)
+                .flatMap(p -> plots.byProducer(producerId))
+                .map(list -> list.stream().map(plot -> plot.view(json)).toList());
     }
 
     /**

@@ -69,23 +69,21 @@ public class TraceService {
                 throw ProblemException.invalid("lines[" + i + "].lineId", "appears twice");
             }
         }
-        return transactions.inTransaction(
-                tx -> locked(tx, caller, fulfillmentId).flatMap(f -> {
-                    if (!ASSIGNABLE.contains(f.status())) {
-                        throw new ProblemException(
-                                ProblemType.FULFILLMENT_NOT_ACCEPTED,
-                                "Lots are recorded once a fulfilment is ACCEPTED; this one is " + f.status());
-                    }
-                    List<UUID> lotIds = lines.stream()
-                            .map(OriginApi.LineLot::lotId)
-                            .distinct()
-                            .toList();
-                    return assignments
-                            .lots(tx, lotIds)
-                            .invoke(found -> check(lines, f, found))
-                            .flatMap(x -> assignments.assign(tx, f.id(), f.orderId(), lines, clock.instant()))
-                            .flatMap(x -> recorded(tx, f));
-                }));
+        // Lots read before the SQL transaction (never Hibernate inside it); a lot never changes once written.
+        return lots.byIds(
+                        lines.stream().map(OriginApi.LineLot::lotId).distinct().toList())
+                .flatMap(found -> transactions.inTransaction(
+                        tx -> locked(tx, caller, fulfillmentId).flatMap(f -> {
+                            if (!ASSIGNABLE.contains(f.status())) {
+                                throw new ProblemException(
+                                        ProblemType.FULFILLMENT_NOT_ACCEPTED,
+                                        "Lots are recorded once a fulfilment is ACCEPTED; this one is " + f.status());
+                            }
+                            check(lines, f, found);
+                            return assignments
+                                    .assign(tx, f.id(), f.orderId(), lines, clock.instant())
+                                    .flatMap(x -> recorded(tx, f));
+                        })));
     }
 
     public Uni<OriginApi.Assignments> assignments(Caller caller, UUID fulfillmentId) {
@@ -112,22 +110,19 @@ public class TraceService {
                                 .toList()));
     }
 
-    private static void check(
-            List<OriginApi.LineLot> lines,
-            FulfillmentApi.FulfillmentView f,
-            Map<UUID, LotAssignmentRepository.LotFacts> lots) {
+    private static void check(List<OriginApi.LineLot> lines, FulfillmentApi.FulfillmentView f, Map<UUID, Lot> lots) {
         Map<UUID, UUID> products =
                 f.lines().stream().collect(Collectors.toMap(FulfillmentApi.Line::id, FulfillmentApi.Line::productId));
         for (int i = 0; i < lines.size(); i++) {
             UUID lineProduct = products.get(lines.get(i).lineId());
-            LotAssignmentRepository.LotFacts lot = lots.get(lines.get(i).lotId());
+            Lot lot = lots.get(lines.get(i).lotId());
             if (lineProduct == null) {
                 throw ProblemException.invalid("lines[" + i + "].lineId", "is not a line of this fulfilment");
             }
-            if (lot == null || !lot.cooperativeId().equals(f.cooperativeId())) {
+            if (lot == null || !lot.cooperativeId.equals(f.cooperativeId())) {
                 throw ProblemException.invalid("lines[" + i + "].lotId", "must be a lot of this cooperative");
             }
-            if (!lot.productId().equals(lineProduct)) {
+            if (!lot.productId.equals(lineProduct)) {
                 throw ProblemException.invalid("lines[" + i + "].lotId", "is a lot of another product than the line's");
             }
         }

@@ -19,7 +19,8 @@ import org.originlive.common.Tx;
 
 /**
  * Payout rows. Status changes are conditional ({@code WHERE status = 'SUBMITTED'}), so of two
- * racing settlements exactly one changes the row, and only that one posts to the ledger.
+ * racing settlements exactly one changes the row, and only that one posts to the ledger. Raw SQL:
+ * every write shares the money transaction of the ledger lock and postings (SQL client).
  */
 @ApplicationScoped
 @OwnsTables("payout")

@@ -1,5 +1,6 @@
 package org.originlive.payout;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -71,13 +72,13 @@ public class PayoutService {
         }
         String hash = hash(request);
         Instant now = clock.instant();
-        return transactions
-                .inTransaction(tx -> ledger.lock(tx, cooperativeId)
+        return payTo(cooperativeId, currency)
+                .flatMap(to -> transactions.inTransaction(tx -> ledger.lock(tx, cooperativeId)
                         .flatMap(x -> payouts.byKey(tx, cooperativeId, key))
                         .flatMap(earlier -> earlier.isPresent()
                                 ? Uni.createFrom().item(replay(earlier.get(), hash))
-                                : create(tx, cooperativeId, key, hash, currency, request.amountMinor(), now)
-                                        .map(p -> new Created(p, false))))
+                                : create(tx, cooperativeId, key, hash, currency, request.amountMinor(), to, now)
+                                        .map(p -> new Created(p, false)))))
                 .invoke(created -> {
                     if (!created.replayed()) {
                         dispatcher.dispatch(created.payout());
@@ -132,23 +133,44 @@ public class PayoutService {
         return new Created(earlier, true);
     }
 
+    /** The destination and, when it is paid in another currency, the rate to it; either may be absent (null). */
+    private record PayTo(PayoutApi.Destination destination, BigDecimal rate) {}
+
+    // Read before the money transaction (never Hibernate inside it); only admin PUTs change these rows.
+    private Uni<PayTo> payTo(UUID cooperativeId, Currency currency) {
+        return Panache.withSession(() -> destinations.of(cooperativeId).flatMap(found -> {
+            if (found == null || found.currency.equals(currency.getCurrencyCode())) {
+                return Uni.createFrom().item(new PayTo(found == null ? null : found.view(), null));
+            }
+            return rates.of(currency.getCurrencyCode(), found.currency)
+                    .map(rate -> new PayTo(found.view(), rate == null ? null : rate.rate));
+        }));
+    }
+
     private Uni<StoredPayout> create(
-            Tx tx, UUID cooperativeId, String key, String hash, Currency currency, Long requested, Instant now) {
-        return destinations.find(tx, cooperativeId).flatMap(found -> {
-            PayoutApi.Destination destination = found.orElseThrow(() -> new ProblemException(
-                    ProblemType.NO_PAYOUT_DESTINATION, "Set a payout destination before requesting a payout"));
-            Uni<Optional<BigDecimal>> rate = destination.currency().equals(currency.getCurrencyCode())
-                    ? Uni.createFrom().item(Optional.empty())
-                    : rates.rate(tx, currency.getCurrencyCode(), destination.currency())
-                            .map(r -> Optional.of(r.orElseThrow(() -> new ProblemException(
-                                    ProblemType.NO_FX_RATE,
-                                    "No FX rate from " + currency.getCurrencyCode() + " to "
-                                            + destination.currency()))));
-            return rate.flatMap(fx -> ledger.balance(tx, cooperativeId, currency.getCurrencyCode(), Bucket.AVAILABLE)
-                    .map(available -> payout(cooperativeId, hash, currency, requested, available, destination, fx, now))
-                    .call(p -> payouts.insert(tx, p, key, dispatcher.firstPoll(p.provider(), now)))
-                    .call(p -> ledger.post(tx, PayoutPostings.submitted(p), now)));
-        });
+            Tx tx,
+            UUID cooperativeId,
+            String key,
+            String hash,
+            Currency currency,
+            Long requested,
+            PayTo to,
+            Instant now) {
+        PayoutApi.Destination destination = to.destination();
+        if (destination == null) {
+            throw new ProblemException(
+                    ProblemType.NO_PAYOUT_DESTINATION, "Set a payout destination before requesting a payout");
+        }
+        Optional<BigDecimal> fx = destination.currency().equals(currency.getCurrencyCode())
+                ? Optional.empty()
+                : Optional.of(Optional.ofNullable(to.rate())
+                        .orElseThrow(() -> new ProblemException(
+                                ProblemType.NO_FX_RATE,
+                                "No FX rate from " + currency.getCurrencyCode() + " to " + destination.currency())));
+        return ledger.balance(tx, cooperativeId, currency.getCurrencyCode(), Bucket.AVAILABLE)
+                .map(available -> payout(cooperativeId, hash, currency, requested, available, destination, fx, now))
+                .call(p -> payouts.insert(tx, p, key, dispatcher.firstPoll(p.provider(), now)))
+                .call(p -> ledger.post(tx, PayoutPostings.submitted(p), now));
     }
 
     private static StoredPayout payout(
@@ -172,6 +194,18 @@ public class PayoutService {
         if (destinationAmount <= 0) {
             throw ProblemException.invalid("amountMinor", "is less than one minor unit of " + target);
         }
+        return submitted(cooperativeId, hash, currency, amount, destination, destinationAmount, fx, now);
+    }
+
+    private static StoredPayout submitted(
+            UUID cooperativeId,
+            String hash,
+            Currency currency,
+            long amount,
+            PayoutApi.Destination destination,
+            long destinationAmount,
+            Optional<BigDecimal> fx,
+            Instant now) {
         UUID id = UUID.randomUUID();
         return new StoredPayout(
                 id,

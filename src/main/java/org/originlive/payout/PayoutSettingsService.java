@@ -2,21 +2,23 @@ package org.originlive.payout;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.originlive.common.Caller;
 import org.originlive.common.Failures;
 import org.originlive.common.ProblemException;
+import org.originlive.common.ProblemType;
 import org.originlive.common.Role;
-import org.originlive.common.Transactions;
+import org.originlive.common.Upserts;
 
 /** Where each cooperative is paid, and the FX rates admins set. */
 @ApplicationScoped
 public class PayoutSettingsService {
-
-    private final Transactions transactions;
 
     /** E.164: a plus sign and 8 to 15 digits, the first not zero. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
@@ -25,9 +27,7 @@ public class PayoutSettingsService {
     private final FxRateRepository rates;
     private final Clock clock;
 
-    PayoutSettingsService(
-            Transactions transactions, DestinationRepository destinations, FxRateRepository rates, Clock clock) {
-        this.transactions = transactions;
+    PayoutSettingsService(DestinationRepository destinations, FxRateRepository rates, Clock clock) {
         this.destinations = destinations;
         this.rates = rates;
         this.clock = clock;
@@ -42,8 +42,18 @@ public class PayoutSettingsService {
             throw ProblemException.invalid(
                     "accountNumber", "must be an E.164 phone number for mobile money, e.g. +250788123456");
         }
-        return destinations
-                .put(cooperativeId, request, clock.instant())
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Upserts.inTransaction(() -> destinations.of(cooperativeId).flatMap(found -> {
+                    PayoutDestination d = found != null ? found : new PayoutDestination();
+                    d.cooperativeId = cooperativeId;
+                    d.provider = request.provider();
+                    d.accountName = request.accountName().trim();
+                    d.accountNumber = request.accountNumber().trim();
+                    d.currency = request.currency();
+                    d.updatedAt = now;
+                    return destinations.persist(d);
+                }))
+                .map(PayoutDestination::view)
                 .onFailure(e -> "23503".equals(Failures.sqlState(e)))
                 .transform(e -> ProblemException.notFound("Cooperative", cooperativeId));
     }
@@ -51,10 +61,12 @@ public class PayoutSettingsService {
     public Uni<PayoutApi.Destination> destination(Caller caller, UUID cooperativeId) {
         caller.requireCooperative(cooperativeId);
         return destinations
-                .find(transactions.autoCommit(), cooperativeId)
-                .map(found -> found.orElseThrow(() -> new ProblemException(
-                        org.originlive.common.ProblemType.NOT_FOUND,
-                        "Cooperative " + cooperativeId + " has no payout destination")));
+                .of(cooperativeId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ProblemException(
+                        ProblemType.NOT_FOUND, "Cooperative " + cooperativeId + " has no payout destination"))
+                .map(PayoutDestination::view);
     }
 
     public Uni<PayoutApi.FxRate> putRate(Caller caller, String from, String to, PayoutApi.FxRateRequest request) {
@@ -64,12 +76,24 @@ public class PayoutSettingsService {
         if (source.equals(target)) {
             throw ProblemException.invalid("to", "must differ from the source currency");
         }
-        return rates.put(from, to, Fx.rate("rate", request.rate()), clock.instant());
+        BigDecimal rate = Fx.rate("rate", request.rate());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Upserts.inTransaction(() -> rates.of(from, to).flatMap(found -> {
+                    ExchangeRate r = found != null ? found : new ExchangeRate();
+                    r.fromCurrency = from;
+                    r.toCurrency = to;
+                    r.rate = rate;
+                    r.updatedAt = now;
+                    return rates.persist(r);
+                }))
+                .map(ExchangeRate::view);
     }
 
     public Uni<PayoutApi.FxRateList> rates(Caller caller) {
         requireAdmin(caller);
-        return rates.all().map(PayoutApi.FxRateList::new);
+        return rates.all()
+                .map(all -> new PayoutApi.FxRateList(
+                        all.stream().map(ExchangeRate::view).toList()));
     }
 
     private static void requireAdmin(Caller caller) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
+import org.originlive.support.Concurrently;
 
 /** Product and cooperative translations through the API: who may write them, how reads pick a language. */
 @QuarkusTest
@@ -402,5 +403,24 @@ class TranslationTest {
             }
         }
         throw new AssertionError("Cooperative " + id + " is not listed");
+    }
+
+    @Test
+    void racingFirstTranslationsIntoOneLanguageAllSucceedAndLeaveOneRow() throws Exception {
+        String coop = Api.cooperative();
+        String staff = Api.cooperativeStaff(coop);
+        String product = productOf(coop, "Kivu honey, 500 g", "Forest honey.");
+
+        List<Response> answers = Concurrently.repeat(8, () -> as(staff)
+                .body(Map.of("name", "Miel du Kivu, 500 g"))
+                .put("/api/products/" + product + "/translations/fr"));
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200);
+        anonymous()
+                .get("/api/products/" + product + "/translations")
+                .then()
+                .statusCode(200)
+                .body("translations.lang", equalTo(List.of("fr")))
+                .body("translations[0].name", equalTo("Miel du Kivu, 500 g"));
     }
 }

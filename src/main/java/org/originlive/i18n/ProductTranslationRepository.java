@@ -1,0 +1,9 @@
+package org.originlive.i18n;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.originlive.common.OwnsTables;
+
+@ApplicationScoped
+@OwnsTables("product_translation")
+public class ProductTranslationRepository implements PanacheRepositoryBase<ProductTranslationRow, TranslationKey> {}
