@@ -12,6 +12,10 @@ public interface PaymentConfig {
     /** The public base URL providers post notifications to (…/api/payments/callbacks/…). */
     Optional<String> notifyBaseUrl();
 
+    /** How long a provider has to answer one call. */
+    @WithDefault("10s")
+    Duration timeout();
+
     /** A PENDING payment is first asked about this long after it opened… */
     @WithDefault("30s")
     Duration queryAfter();
