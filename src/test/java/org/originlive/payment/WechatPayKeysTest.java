@@ -2,9 +2,9 @@ package org.originlive.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.originlive.payment.WechatPayGatewayTest.await;
-import static org.originlive.payment.WechatPayGatewayTest.outTradeNo;
-import static org.originlive.payment.WechatPayGatewayTest.trade;
+import static org.originlive.payment.WechatPayTrades.await;
+import static org.originlive.payment.WechatPayTrades.outTradeNo;
+import static org.originlive.payment.WechatPayTrades.trade;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -2,9 +2,9 @@ package org.originlive.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.originlive.payment.WechatPayGatewayTest.await;
-import static org.originlive.payment.WechatPayGatewayTest.outTradeNo;
-import static org.originlive.payment.WechatPayGatewayTest.trade;
+import static org.originlive.payment.WechatPayTrades.await;
+import static org.originlive.payment.WechatPayTrades.outTradeNo;
+import static org.originlive.payment.WechatPayTrades.trade;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,6 +18,7 @@ import org.originlive.payment.PaymentGateway.Answer;
 import org.originlive.payment.PaymentGateway.Notice;
 import org.originlive.payment.PaymentGateway.NoticeRejected;
 import org.originlive.payment.PaymentGateway.RefundOrder;
+import org.originlive.payment.PaymentGateway.RefundState;
 import org.originlive.payment.PaymentGateway.RefundStatus;
 import org.originlive.payment.PaymentGateway.TradeStatus;
 import org.originlive.support.WechatPaySimulator;
@@ -107,7 +108,7 @@ class WechatPayNotificationTest {
             assertThat(notice.isRefund()).isTrue();
             assertThat(notice.outTradeNo()).isEqualTo(no);
             assertThat(notice.outRefundNo()).isEqualTo(refundNo);
-            assertThat(notice.refund()).isEqualTo(new PaymentGateway.RefundState(ours, state.providerRefundId()));
+            assertThat(notice.refund()).isEqualTo(new RefundState(ours, state.providerRefundId()));
         });
     }
 
