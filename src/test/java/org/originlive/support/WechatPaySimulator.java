@@ -107,7 +107,11 @@ public class WechatPaySimulator implements QuarkusTestResourceLifecycleManager {
     /** A spoiled answer to give, to a request whose path contains that text. */
     record TamperRule(Tamper tamper, String pathContains) {}
 
-    /** A notification as WeChat Pay POSTs it: headers and the raw JSON body. */
+    /**
+     * A notification as WeChat Pay POSTs it: headers and the raw JSON body. The signature covers the
+     * body's exact UTF-8 bytes (its summary is Chinese): post it with
+     * {@code contentType("application/json; charset=UTF-8")} and hand the app's verify the body as received.
+     */
     public record Notification(Map<String, String> headers, String body) {}
 
     final WechatPayTestKeys keys = new WechatPayTestKeys();
