@@ -63,6 +63,11 @@ final class WechatPaySimulatorRules {
                         || !trade.channel().equals(channel))) {
             return Answer.error(400, "INVALID_REQUEST", "201 商户订单号重复");
         }
+        return prepaid(kind, outTradeNo);
+    }
+
+    /** What an order placement answers: the QR code, the H5 page or the prepay id. */
+    private Answer prepaid(String kind, String outTradeNo) {
         Duration delay = simulator.nextOpenDelay.getAndSet(null);
         ObjectNode answer = object();
         switch (kind) {
