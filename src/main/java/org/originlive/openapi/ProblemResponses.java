@@ -45,10 +45,18 @@ final class ProblemResponses {
         expect(responses, "422", body);
         expect(responses, "503", true);
         responses.getAPIResponses().forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
+            if ((status.startsWith("4") || status.startsWith("5")) && !ownFormat(response)) {
                 problem(status, response);
             }
         });
+    }
+
+    /** An answer in another party's own format (a provider's callback), declared with its content: kept. */
+    private static boolean ownFormat(APIResponse response) {
+        return response.getContent() != null
+                && response.getContent().getMediaTypes() != null
+                && !response.getContent().getMediaTypes().isEmpty()
+                && !response.getContent().hasMediaType(Problem.MEDIA_TYPE);
     }
 
     static Header header(String name) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +42,10 @@ public class PaymentCallbackResource {
             summary = "WeChat Pay's notification (no bearer token: WeChat Pay signs it; verified and decrypted"
                     + " before anything changes)")
     @APIResponse(responseCode = "204", description = "Taken (a repeat changes nothing)")
-    @APIResponse(responseCode = "400", description = "Not a verified WeChat Pay message: {code: FAIL, message}")
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a verified WeChat Pay message, answered in WeChat Pay's format",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WechatAnswer.class)))
     public Uni<Response> wechatPay(@Context HttpHeaders headers, String body) {
         return notices.handle(Provider.WECHAT_PAY, headers(headers), body == null ? "" : body)
                 .map(this::response);
@@ -51,11 +57,27 @@ public class PaymentCallbackResource {
     @Operation(
             summary = "Alipay's asynchronous notification (no bearer token: Alipay signs it with RSA2; verified"
                     + " before anything changes)")
-    @APIResponse(responseCode = "200", description = "The body success, or failure when it is not a verified message")
+    @APIResponse(
+            responseCode = "200",
+            description = "The body success: taken (a repeat changes nothing)",
+            content =
+                    @Content(
+                            mediaType = "text/plain",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "success")))
+    @APIResponse(
+            responseCode = "400",
+            description = "The body failure: not a verified Alipay message",
+            content =
+                    @Content(
+                            mediaType = "text/plain",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "failure")))
     public Uni<Response> alipay(@Context HttpHeaders headers, String body) {
         return notices.handle(Provider.ALIPAY, headers(headers), body == null ? "" : body)
                 .map(this::response);
     }
+
+    /** WeChat Pay's answer format. */
+    public record WechatAnswer(String code, String message) {}
 
     private Response response(PaymentGateway.Answer answer) {
         Response.ResponseBuilder builder = Response.status(answer.status());
