@@ -108,7 +108,11 @@ class OpenApiDocumentTest {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> response = it.next();
-                if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                // Providers' callbacks answer in the provider's own format (documented as such).
+                boolean providersFormat = op.path().startsWith("/api/payments/callbacks/")
+                        && !response.getValue().path("content").has("application/problem+json")
+                        && response.getValue().path("content").size() > 0;
+                if ((response.getKey().startsWith("4") || response.getKey().startsWith("5")) && !providersFormat) {
                     assertThat(response.getValue()
                                     .path("content")
                                     .path("application/problem+json")
