@@ -125,6 +125,15 @@ class AlipayPaymentTest {
     }
 
     @Test
+    void aPendingPaymentIsClosedAtAlipayBeforeItsOrderExpires() {
+        Opened o = openQr();
+        alipay.scan(o.trade());
+        await().atMost(Duration.ofSeconds(45)).until(() -> "EXPIRED".equals(status(o)));
+        assertThat(alipay.closes(o.trade())).isGreaterThanOrEqualTo(1);
+        as(o.buyer()).get("/api/orders/" + o.order() + "/payments").then().body("items[0].status", equalTo("CLOSED"));
+    }
+
+    @Test
     void aPaymentThatArrivesAfterTheOrderWasCancelledIsRefundedInFull() {
         Opened o = openQr();
         alipay.scan(o.trade());

@@ -23,7 +23,11 @@ class AlipayWiringTest {
     public static class WithAlipay implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return AlipaySimulator.shared().settings();
+            // A short hold, so that a test sees a pending payment closed before its order expires.
+            Map<String, String> settings =
+                    new java.util.HashMap<>(AlipaySimulator.shared().settings());
+            settings.put("originlive.orders.reservation-hold", "15s");
+            return settings;
         }
     }
 
