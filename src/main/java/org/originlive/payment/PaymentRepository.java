@@ -61,6 +61,10 @@ public class PaymentRepository {
         return one(db, SELECT + "buyer_id = $1 AND idempotency_key = $2", Tuple.of(buyerId, key));
     }
 
+    Uni<Optional<StoredPayment>> byId(UUID id) {
+        return one(db, SELECT + "id = $1", Tuple.of(id));
+    }
+
     Uni<Optional<StoredPayment>> byOutTradeNo(Tx tx, String outTradeNo, boolean lock) {
         return one(tx, SELECT + "out_trade_no = $1" + (lock ? " FOR UPDATE" : ""), Tuple.of(outTradeNo));
     }

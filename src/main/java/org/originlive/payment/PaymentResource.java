@@ -9,10 +9,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,13 +26,17 @@ import org.originlive.common.Role;
 @Tag(name = "Payments")
 public class PaymentResource {
 
+    private static final String SVG = "image/svg+xml";
+
     private final PaymentService payments;
     private final PaymentSettlement settlement;
+    private final PaymentQr codes;
     private final Caller caller;
 
-    PaymentResource(PaymentService payments, PaymentSettlement settlement, Caller caller) {
+    PaymentResource(PaymentService payments, PaymentSettlement settlement, PaymentQr codes, Caller caller) {
         this.payments = payments;
         this.settlement = settlement;
+        this.codes = codes;
         this.caller = caller;
     }
 
@@ -78,6 +84,25 @@ public class PaymentResource {
     @Operation(summary = "The order's payments, newest first (pages poll it for the payment's state)")
     public Uni<PaymentApi.PaymentList> ofOrder(UUID id) {
         return payments.ofOrder(caller, id);
+    }
+
+    @GET
+    @Path("/orders/{id}/payments/{paymentId}/qr.svg")
+    @RolesAllowed(Role.CONSUMER_NAME)
+    @Produces(SVG)
+    @Operation(summary = "The QR code to scan for the buyer's PENDING payment with a code (NATIVE), as an SVG image")
+    @APIResponse(
+            responseCode = "200",
+            description = "The payment's codeUrl as a QR code; not cached (the code is the buyer's)",
+            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such order of the caller's or payment of it, or the payment has no code to scan"
+                    + " (another channel, or no longer PENDING)")
+    public Uni<Response> qr(UUID id, UUID paymentId) {
+        return codes.svg(caller, id, paymentId).map(svg -> Response.ok(svg, SVG)
+                .header("Cache-Control", "no-store")
+                .build());
     }
 
     @POST

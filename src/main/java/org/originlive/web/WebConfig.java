@@ -8,8 +8,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "originlive.web")
 public interface WebConfig {
 
-    /** The Content-Security-Policy of HTML pages (our pages load nothing inline and nothing from elsewhere). */
-    @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:;"
+    /**
+     * The Content-Security-Policy of HTML pages (our pages load nothing inline and nothing from elsewhere);
+     * {@code blob:} images are the payment QR codes, fetched with the buyer's token.
+     */
+    @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: blob:;"
             + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'")
     String contentSecurityPolicy();

@@ -1,7 +1,8 @@
 // Viewer page /live/{saleId}: the live video, live stock, pinned product, buy with a reservation timer, chat.
-import { ApiError, Session, newIdempotencyKey, request } from './api.js';
+import { ApiError, Session, request } from './api.js';
 import { onLangChange, t } from './i18n.js';
 import { announce, duration, el, header, money, photo, showError, signInBox } from './ui.js';
+import { BuyBox } from './buy.js';
 import { SaleSocket } from './socket.js';
 import { LivePlayer } from './player.js';
 
@@ -9,7 +10,7 @@ const main = document.getElementById('main');
 const saleId = decodeURIComponent(location.pathname.split('/')[2] || '');
 const session = new Session('viewer');
 const products = new Map(); // productId -> Product (for photos)
-const state = { sale: null, viewers: 0, clock: '', chat: [], reactions: { like: 0, heart: 0, fire: 0 }, order: null, connected: false };
+const state = { sale: null, viewers: 0, clock: '', chat: [], reactions: { like: 0, heart: 0, fire: 0 }, connected: false };
 
 const view = {
   title: el('h1', { id: 'sale-title' }),
@@ -36,7 +37,8 @@ view.unmute.addEventListener('click', () => {
   if (!view.video.muted) view.video.play().catch(() => {});
   renderUnmute();
 });
-const signin = signInBox(session, { onSignedIn: renderAll, onSignedOut: renderAll, hint: '' });
+const buy = new BuyBox(session, saleId, view.buy);
+const signin = signInBox(session, { onSignedIn: () => { renderAll(); buy.resume(); }, onSignedOut: renderAll, hint: '' });
 
 function item(id) { return state.sale?.items.find((i) => i.id === id); }
 
@@ -116,7 +118,7 @@ function buyControls(i) {
     el('label.inline', { for: `qty-${i.id}` }, t('live.qty'), qty),
     el('button.primary', {
       type: 'button', dataset: { buy: i.id }, disabled: !live || i.remaining === 0 || !session.user,
-      onclick: () => reserve(i, Number(qty.value)),
+      onclick: () => buy.reserve(i, Number(qty.value)),
     }, t('live.buy')));
 }
 
@@ -129,71 +131,6 @@ function renderItems() {
       stockBar(i),
       buyControls(i)))));
   sizeBars(view.items);
-}
-
-const ADDRESS_FIELDS = [['name', 'addr.name'], ['line1', 'addr.line1'], ['city', 'addr.city'], ['country', 'addr.country'], ['phone', 'addr.phone']];
-
-function addressForm() {
-  const saved = JSON.parse(localStorage.getItem('originlive.address') || '{}');
-  return el('fieldset', { id: 'address' }, el('legend', {}, t('live.address')),
-    ADDRESS_FIELDS.map(([name, key]) => [
-      el('label', { for: `addr-${name}` }, t(key)),
-      el('input', { id: `addr-${name}`, name, required: true, value: saved[name] || '', autocomplete: name === 'line1' ? 'address-line1' : name === 'city' ? 'address-level2' : name === 'country' ? 'country' : name === 'phone' ? 'tel' : 'name' }),
-    ]));
-}
-
-function address() {
-  const a = {};
-  ADDRESS_FIELDS.forEach(([name]) => { a[name] = document.getElementById(`addr-${name}`).value.trim(); });
-  a.country = a.country.toUpperCase();
-  localStorage.setItem('originlive.address', JSON.stringify(a));
-  return a;
-}
-
-async function reserve(i, quantity) {
-  const missing = ADDRESS_FIELDS.find(([name]) => !document.getElementById(`addr-${name}`).value.trim());
-  if (missing) { document.getElementById(`addr-${missing[0]}`).focus(); announce(t('live.address'), 'error'); return; }
-  try {
-    const order = await session.call('POST', `/api/sales/${saleId}/orders`, {
-      headers: { 'Idempotency-Key': newIdempotencyKey() },
-      body: { items: [{ itemId: i.id, quantity }], shippingAddress: address() },
-    });
-    state.order = order;
-    renderBuy();
-    document.getElementById('pay')?.focus();
-  } catch (e) { showError(e); }
-}
-
-async function pay() {
-  try {
-    state.order = await session.call('POST', `/api/orders/${state.order.id}/pay`, { body: { method: 'sandbox' } });
-    renderBuy();
-    announce(t('live.paid'));
-  } catch (e) { showError(e); }
-}
-
-function renderBuy() {
-  if (!session.user) { view.buy.replaceChildren(el('p', {}, t('live.signinToBuy'))); return; }
-  const order = state.order;
-  const children = [addressForm()];
-  if (order?.status === 'RESERVED') {
-    children.push(el('p', { id: 'reservation' }, t('live.reserved', { t: '' }), el('span.timer', { id: 'reservation-timer' })),
-      el('button.primary', { type: 'button', id: 'pay', onclick: pay }, `${t('live.pay')} · ${money(order.totalMinor, order.currency)}`));
-  } else if (order?.status === 'PAID') {
-    children.push(el('p', { id: 'order-paid' }, t('live.paid')));
-  } else if (order?.status === 'EXPIRED') {
-    children.push(el('p', {}, t('live.expired')));
-  }
-  view.buy.replaceChildren(...children);
-  updateTimers();
-}
-
-function updateTimers() {
-  const timer = document.getElementById('reservation-timer');
-  if (timer && state.order) {
-    const left = (new Date(state.order.reservedUntil) - Date.now()) / 1000;
-    timer.textContent = duration(left);
-  }
 }
 
 function chatLine(m) {
@@ -235,7 +172,7 @@ function renderAll() {
   renderVideo();
   renderPinned();
   renderItems();
-  renderBuy();
+  buy.render();
   renderChat();
 }
 
@@ -266,7 +203,7 @@ function onFrame(frame) {
     case 'tick':
       view.clock.textContent = frame.secondsToStart != null ? t('live.startsIn', { t: duration(frame.secondsToStart) })
         : frame.secondsToEnd != null ? t('live.endsIn', { t: duration(frame.secondsToEnd) }) : '';
-      updateTimers();
+      buy.tick();
       break;
     case 'chat': state.chat = state.chat.concat(frame.messages).slice(-100); renderChat(); break;
     case 'chat_deleted': state.chat = state.chat.filter((m) => m.id !== frame.messageId); renderChat(); break;
@@ -292,7 +229,8 @@ async function start() {
     showError(e);
   }
   new SaleSocket(saleId, onFrame, (open) => { state.connected = open; if (state.sale) renderHead(); }).connect();
-  setInterval(updateTimers, 1000);
+  setInterval(() => buy.tick(), 1000);
+  buy.resume();
 }
 
 onLangChange(renderAll);

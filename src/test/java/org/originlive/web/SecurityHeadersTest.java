@@ -15,7 +15,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecurityHeadersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/host", "/coop", "/live/00000000-0000-0000-0000-000000000000", "/s/some-store"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/host",
+                "/coop",
+                "/live/00000000-0000-0000-0000-000000000000",
+                "/s/some-store",
+                "/sandbox-pay.html"
+            })
     void pagesAreHtmlWithAPolicyTheyCanLiveWith(String path) {
         given().get(path)
                 .then()
@@ -30,6 +38,8 @@ class SecurityHeadersTest {
                         "Content-Security-Policy",
                         matchesPattern(".*media-src 'self' blob:( http://localhost:[0-9]+)?(;.*)?"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                // Payment QR codes are fetched with the buyer's token and shown from blob: URLs.
+                .header("Content-Security-Policy", containsString("img-src 'self' https: blob:;"))
                 .header("Strict-Transport-Security", nullValue())
                 .body(containsString("<script type=\"module\" src=\"/web/"));
     }
