@@ -220,6 +220,12 @@ class ProductionConfigIT {
                     .then()
                     .statusCode(422)
                     .body("type", org.hamcrest.Matchers.endsWith("/provider-unavailable"));
+            // Nor the v1 sandbox method: in production nothing marks an order PAID without money.
+            Api.as(buyer)
+                    .body(Map.of("method", "sandbox"))
+                    .post("/api/orders/" + order.path("id") + "/pay")
+                    .then()
+                    .statusCode(422);
             openPayment(buyer, payments, "ALIPAY", "H5")
                     .then()
                     .statusCode(422)
