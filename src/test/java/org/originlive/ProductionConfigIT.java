@@ -15,9 +15,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -41,11 +46,12 @@ import org.originlive.support.TestKeys;
 
 /**
  * Starts packaged jars exactly as {@code k8s/base} starts pods: every variable of the ConfigMap and
- * of the Deployment's {@code env}, and the JWT Secret's files written where the Deployment mounts
- * them (below a temporary root, so the test never writes to {@code /secrets}). Only the addresses
- * change: the database Service becomes the test's PostgreSQL and the port a free one, since two
- * replicas share this machine. Covers cross-replica access and refresh tokens, key rotation with
- * a JWKS, and the fail-fast start without keys.
+ * of the Deployment's {@code env}, and the JWT and payment key Secrets' files written where the
+ * Deployment mounts them (below a temporary root, so the test never writes to {@code /secrets}).
+ * Only the addresses change: the database Service becomes the test's PostgreSQL and the port a free
+ * one, since two replicas share this machine. Covers cross-replica access and refresh tokens, key
+ * rotation with a JWKS, the fail-fast start without keys, and WeChat Pay and Alipay configured from
+ * the manifests with no SANDBOX provider.
  */
 class ProductionConfigIT {
 
@@ -58,6 +64,30 @@ class ProductionConfigIT {
     private static final String HOOK_SECRET =
             Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
     private static final String KEY_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(bytes(32));
+
+    // Payments in China: the origin-live-payment-keys Secret's files and the origin-live-payments
+    // Secret's values, made here (RSA 2048; private keys PKCS#8 PEM, public keys SPKI PEM).
+    private static final KeyPair WECHAT_PAY_MERCHANT = rsa();
+    private static final KeyPair WECHAT_PAY_PLATFORM = rsa();
+    private static final KeyPair ALIPAY_APP = rsa();
+    private static final KeyPair ALIPAY_PLATFORM = rsa();
+    private static final Map<String, String> PAYMENT_KEY_FILES = Map.of(
+            "wechat-pay-merchant-key.pem",
+                    pem("PRIVATE KEY", WECHAT_PAY_MERCHANT.getPrivate().getEncoded()),
+            "wechat-pay-public-key.pem",
+                    pem("PUBLIC KEY", WECHAT_PAY_PLATFORM.getPublic().getEncoded()),
+            "alipay-app-key.pem", pem("PRIVATE KEY", ALIPAY_APP.getPrivate().getEncoded()),
+            "alipay-public-key.pem",
+                    pem("PUBLIC KEY", ALIPAY_PLATFORM.getPublic().getEncoded()));
+    private static final Map<String, String> PAYMENT_VALUES = Map.of(
+            "wechat-pay-mch-id", "1900000109",
+            "wechat-pay-app-id", "wx8888888888888888",
+            "wechat-pay-merchant-serial", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+            "wechat-pay-public-key-id", "PUB_KEY_ID_0119000001092026120700000000000001",
+            // 32 characters (32 bytes), as the merchant platform sets it.
+            "wechat-pay-api-v3-key", java.util.HexFormat.of().formatHex(bytes(16)),
+            "alipay-app-id", "2021000000000001",
+            "alipay-seller-id", "2088000000000001");
 
     private static LocalPostgres db;
     private static final List<Replica> replicas = new ArrayList<>();
@@ -139,6 +169,7 @@ class ProductionConfigIT {
         assertThat(kid(login(c, email).path("accessToken"))).isEqualTo(current.thumbprint());
 
         mediaSettingsReachTheApp(c);
+        paymentProvidersComeFromTheManifests(c);
     }
 
     /**
@@ -164,6 +195,100 @@ class ProductionConfigIT {
         } finally {
             RestAssured.port = previousPort;
         }
+    }
+
+    /**
+     * The payment settings and key files, as the pod got them: no SANDBOX provider in prod, both
+     * providers configured. Alipay's PAGE channel is a URL signed with the mounted app key on the
+     * manifests' gateway (no call leaves the machine); WeChat Pay's channels would call its API, so
+     * its start-up line says it read the merchant's settings and keys.
+     */
+    private static void paymentProvidersComeFromTheManifests(Replica replica) throws Exception {
+        Map<String, String> config = read("configmap.yaml", ConfigMap.class).getData();
+        int previousPort = RestAssured.port;
+        RestAssured.port = replica.port;
+        try {
+            RestAssured.get("/q/health/ready").then().statusCode(200);
+            String buyer = Api.consumer();
+            String sale = Api.liveSale(Api.host(), Api.product(Api.cooperative(), 100, 5), 5, 5);
+            Response order = Api.orderFromSale(buyer, sale, Api.firstItem(sale), 1);
+            order.then().statusCode(201);
+            assertThat(order.<String>path("status")).isEqualTo("RESERVED");
+            String payments = "/api/orders/" + order.path("id") + "/payments";
+
+            openPayment(buyer, payments, "SANDBOX", "PAGE")
+                    .then()
+                    .statusCode(422)
+                    .body("type", org.hamcrest.Matchers.endsWith("/provider-unavailable"));
+            // Nor the v1 sandbox method: in production nothing marks an order PAID without money.
+            Api.as(buyer)
+                    .body(Map.of("method", "sandbox"))
+                    .post("/api/orders/" + order.path("id") + "/pay")
+                    .then()
+                    .statusCode(422);
+            openPayment(buyer, payments, "ALIPAY", "H5")
+                    .then()
+                    .statusCode(422)
+                    .body("type", org.hamcrest.Matchers.endsWith("/channel-unsupported"));
+
+            Response alipay = openPayment(buyer, payments, "ALIPAY", "PAGE");
+            alipay.then().statusCode(201);
+            assertThat(alipay.<String>path("status")).isEqualTo("PENDING");
+            assertThat(alipay.<String>path("action.type")).isEqualTo("REDIRECT");
+            String url = alipay.path("action.url");
+            String gateway = config.get("ORIGINLIVE_PAYMENTS_ALIPAY_GATEWAY_URL");
+            assertThat(url).startsWith(gateway + "?");
+            Map<String, String> query = query(url.substring(gateway.length() + 1));
+            assertThat(query)
+                    .containsEntry("method", "alipay.trade.page.pay")
+                    .containsEntry("app_id", PAYMENT_VALUES.get("alipay-app-id"))
+                    .containsEntry(
+                            "notify_url",
+                            config.get("ORIGINLIVE_PAYMENTS_NOTIFY_BASE_URL") + "/api/payments/callbacks/alipay");
+            assertThat(query.get("biz_content")).contains(PAYMENT_VALUES.get("alipay-seller-id"));
+            Signature rsa2 = Signature.getInstance("SHA256withRSA");
+            rsa2.initVerify(ALIPAY_APP.getPublic());
+            rsa2.update(new java.util.TreeMap<>(query)
+                    .entrySet().stream()
+                            .filter(e -> !e.getKey().equals("sign"))
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(java.util.stream.Collectors.joining("&"))
+                            .getBytes(StandardCharsets.UTF_8));
+            assertThat(rsa2.verify(Base64.getDecoder().decode(query.get("sign"))))
+                    .as("signed with the mounted Alipay app key")
+                    .isTrue();
+            Api.as(buyer)
+                    .get(payments)
+                    .then()
+                    .statusCode(200)
+                    .body("items[0].status", org.hamcrest.Matchers.is("PENDING"));
+
+            assertThat(Files.readString(Path.of("target", "replica-" + replica.port + ".log")))
+                    .contains("WeChat Pay configured: merchant " + PAYMENT_VALUES.get("wechat-pay-mch-id") + ", "
+                            + config.get("ORIGINLIVE_PAYMENTS_WECHAT_PAY_MODE") + " mode, "
+                            + config.get("ORIGINLIVE_PAYMENTS_WECHAT_PAY_BASE_URL"))
+                    .contains("Alipay configured: app " + PAYMENT_VALUES.get("alipay-app-id") + " at " + gateway);
+        } finally {
+            RestAssured.port = previousPort;
+        }
+    }
+
+    private static Response openPayment(String buyer, String path, String provider, String channel) {
+        return Api.as(buyer)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("provider", provider, "channel", channel))
+                .post(path);
+    }
+
+    private static Map<String, String> query(String query) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
     }
 
     private static Response publish(String hook, String streamKey) {
@@ -207,8 +332,8 @@ class ProductionConfigIT {
     }
 
     /**
-     * A pod's environment from the manifests, with the JWT Secret (a private key and a JWKS) written
-     * under its own root where the Deployment mounts it.
+     * A pod's environment from the manifests, with the JWT Secret (a private key and a JWKS) and the
+     * payment key Secret written under its own root where the Deployment mounts them.
      */
     private static Map<String, String> pod(String name, TestKeys signing, String jwks, Map<String, String> extra)
             throws IOException {
@@ -225,9 +350,23 @@ class ProductionConfigIT {
         Files.copy(signing.privatePem, dir.resolve("private.pem"));
         Files.writeString(dir.resolve("jwks.json"), jwks);
 
+        Secret paymentKeys = secret("origin-live-payment-keys");
+        String paymentMount = mountOf(
+                deployment,
+                container.getVolumeMounts(),
+                paymentKeys.getMetadata().getName());
+        assertThat(paymentKeys.getStringData())
+                .as("the payment key Secret's files")
+                .containsOnlyKeys(PAYMENT_KEY_FILES.keySet().toArray(String[]::new));
+        Path paymentDir = root.resolve(paymentMount.substring(1));
+        Files.createDirectories(paymentDir);
+        for (var file : PAYMENT_KEY_FILES.entrySet()) {
+            Files.writeString(paymentDir.resolve(file.getKey()), file.getValue());
+        }
+
         Map<String, String> env = new HashMap<>();
         for (var entry : read("configmap.yaml", ConfigMap.class).getData().entrySet()) {
-            env.put(entry.getKey(), localise(entry.getValue(), mount, root));
+            env.put(entry.getKey(), localise(entry.getValue(), List.of(mount, paymentMount), root));
         }
         for (EnvVar variable : container.getEnv()) {
             env.put(variable.getName(), fromSecret(variable));
@@ -238,17 +377,25 @@ class ProductionConfigIT {
     }
 
     /** The manifests' own values, except the database Service's address and the mounted files' root. */
-    private static String localise(String value, String mount, Path root) {
-        if (value.startsWith(mount + "/")) {
+    private static String localise(String value, List<String> mounts, Path root) {
+        if (mounts.stream().anyMatch(mount -> value.startsWith(mount + "/"))) {
             return root + value;
         }
         return value.replace(DB_SERVICE, "localhost:" + db.port());
     }
 
-    /** What the Deployment takes from a Secret: the test's database and admin credentials. */
-    private static String fromSecret(EnvVar variable) {
+    /** What the Deployment takes from a Secret: the test's credentials, secrets and merchants. */
+    private static String fromSecret(EnvVar variable) throws IOException {
         var ref = variable.getValueFrom().getSecretKeyRef();
         String key = ref.getName() + "/" + ref.getKey();
+        if (ref.getName().equals("origin-live-payments")) {
+            assertThat(secret(ref.getName()).getStringData())
+                    .as("the payments Secret's keys")
+                    .containsOnlyKeys(PAYMENT_VALUES.keySet().toArray(String[]::new));
+            if (PAYMENT_VALUES.containsKey(ref.getKey())) {
+                return PAYMENT_VALUES.get(ref.getKey());
+            }
+        }
         return switch (key) {
             case "origin-live-db-app/username", "origin-live-db-app/password" -> "postgres";
             case "origin-live-admin/email" -> ADMIN_EMAIL;
@@ -313,6 +460,22 @@ class ProductionConfigIT {
 
     private static Response me(Replica replica, String token) {
         return on(replica).header("Authorization", "Bearer " + token).get("/api/me");
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] bytes(int n) {

@@ -9,6 +9,11 @@ import java.util.UUID;
  */
 public interface PaymentProvider {
 
+    /** False where this provider is switched off: its method is then unknown. */
+    default boolean enabled() {
+        return true;
+    }
+
     /** The {@code method} name clients send, e.g. {@code sandbox}. */
     String method();
 

@@ -18,6 +18,6 @@ public class PaymentProviders {
     }
 
     public Optional<PaymentProvider> forMethod(String method) {
-        return Optional.ofNullable(byMethod.get(method));
+        return Optional.ofNullable(byMethod.get(method)).filter(PaymentProvider::enabled);
     }
 }

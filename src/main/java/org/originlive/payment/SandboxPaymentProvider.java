@@ -5,9 +5,24 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** The built-in simulated provider: every charge succeeds with a reference derived from the order. */
+/**
+ * The built-in simulated provider: every charge succeeds with a reference derived from the order.
+ * Offered only where the sandbox is on ({@code originlive.payments.sandbox}: demo, development,
+ * tests; off in production, where "sandbox" is an unknown method).
+ */
 @ApplicationScoped
 public class SandboxPaymentProvider implements PaymentProvider {
+
+    private final PaymentConfig config;
+
+    SandboxPaymentProvider(PaymentConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.sandbox();
+    }
 
     @Override
     public String method() {

@@ -370,6 +370,155 @@ class K8sManifestTest {
                 .anySatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(controlPort.getPort())));
     }
 
+    private static final String PAYMENTS = "ORIGINLIVE_PAYMENTS_";
+
+    /** The contract's payment settings ("Payments in China"), plus the sandbox switch. */
+    private static final Set<String> PAYMENT_SETTINGS = Set.of(
+            "ORIGINLIVE_PAYMENTS_NOTIFY_BASE_URL",
+            "ORIGINLIVE_PAYMENTS_SANDBOX",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_BASE_URL",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_MODE",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_MCH_ID",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_APP_ID",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_MERCHANT_SERIAL",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_PRIVATE_KEY_LOCATION",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_PUBLIC_KEY_LOCATION",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_PUBLIC_KEY_ID",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_API_V3_KEY",
+            "ORIGINLIVE_PAYMENTS_ALIPAY_GATEWAY_URL",
+            "ORIGINLIVE_PAYMENTS_ALIPAY_APP_ID",
+            "ORIGINLIVE_PAYMENTS_ALIPAY_PRIVATE_KEY_LOCATION",
+            "ORIGINLIVE_PAYMENTS_ALIPAY_PUBLIC_KEY_LOCATION",
+            "ORIGINLIVE_PAYMENTS_ALIPAY_SELLER_ID");
+
+    /** Merchant ids and the API v3 key: from the origin-live-payments Secret, never the ConfigMap. */
+    private static final Set<String> PAYMENT_SECRETS = Set.of(
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_MCH_ID",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_APP_ID",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_MERCHANT_SERIAL",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_PUBLIC_KEY_ID",
+            "ORIGINLIVE_PAYMENTS_WECHAT_PAY_API_V3_KEY",
+            "ORIGINLIVE_PAYMENTS_ALIPAY_APP_ID",
+            "ORIGINLIVE_PAYMENTS_ALIPAY_SELLER_ID");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local"})
+    void paymentsAreConfiguredAsTheAppReadsThemAndProvidersReachTheCallbacks(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        ConfigMap config = one(objects, ConfigMap.class, "origin-live-config");
+        Deployment app = one(objects, Deployment.class, "origin-live");
+        var pod = app.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        Map<String, String> data = config.getData();
+
+        // Every payment setting is passed, each is one the app's config mappings know.
+        Map<String, EnvVar> env = new HashMap<>();
+        container.getEnv().forEach(e -> env.put(e.getName(), e));
+        Set<String> passed = new HashSet<>(data.keySet());
+        passed.addAll(env.keySet());
+        assertThat(passed).containsAll(PAYMENT_SETTINGS);
+        Set<String> known = paymentConfigSettings();
+        passed.stream()
+                .filter(k -> k.startsWith(PAYMENTS))
+                .forEach(k -> assertThat(known).as("%s is a payment setting", k).contains(k));
+        assertThat(data.get(PAYMENTS + "SANDBOX"))
+                .as("the SANDBOX provider only on a laptop cluster")
+                .isEqualTo(overlay.equals("local") ? "true" : "false");
+
+        // Ids and the API v3 key from a Secret (optional: a provider left out is not offered).
+        Secret values = one(objects, Secret.class, "origin-live-payments");
+        for (String name : PAYMENT_SECRETS) {
+            assertThat(data).as("%s is not in the ConfigMap", name).doesNotContainKey(name);
+            var ref = env.get(name).getValueFrom().getSecretKeyRef();
+            assertThat(ref.getName()).isEqualTo(values.getMetadata().getName());
+            assertThat(ref.getOptional()).as("%s is optional", name).isTrue();
+            assertThat(values.getStringData()).containsKey(ref.getKey());
+        }
+
+        // Key files: mounted from their Secret, as the JWT keys are, where the *_LOCATION settings point.
+        Secret keys = one(objects, Secret.class, "origin-live-payment-keys");
+        String volume = pod.getVolumes().stream()
+                .filter(v -> v.getSecret() != null
+                        && keys.getMetadata().getName().equals(v.getSecret().getSecretName()))
+                .map(io.fabric8.kubernetes.api.model.Volume::getName)
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no volume of " + keys.getMetadata().getName()));
+        String mount = container.getVolumeMounts().stream()
+                .filter(m -> m.getName().equals(volume))
+                .map(io.fabric8.kubernetes.api.model.VolumeMount::getMountPath)
+                .findFirst()
+                .orElseThrow();
+        Set<String> files = new HashSet<>();
+        for (String name : PAYMENT_SETTINGS) {
+            if (name.endsWith("_KEY_LOCATION")) {
+                String location = data.get(name);
+                assertThat(location).as(name).startsWith(mount + "/");
+                files.add(location.substring(mount.length() + 1));
+            }
+        }
+        assertThat(keys.getStringData())
+                .as("the key files the app reads")
+                .containsOnlyKeys(files.toArray(String[]::new));
+
+        // Providers are reached on 443, and post to a public path of an Ingress host.
+        for (String url :
+                List.of(data.get(PAYMENTS + "WECHAT_PAY_BASE_URL"), data.get(PAYMENTS + "ALIPAY_GATEWAY_URL"))) {
+            java.net.URI uri = java.net.URI.create(url);
+            assertThat(uri.getScheme()).as(url).isEqualTo("https");
+            assertThat(uri.getPort()).as(url).isIn(-1, 443);
+        }
+        java.net.URI notify = java.net.URI.create(data.get(PAYMENTS + "NOTIFY_BASE_URL"));
+        if (overlay.equals("production")) {
+            assertThat(notify.getScheme()).as("providers post to HTTPS only").isEqualTo("https");
+        }
+        List<Ingress> ingresses = objects.stream()
+                .filter(Ingress.class::isInstance)
+                .map(Ingress.class::cast)
+                .toList();
+        for (String provider : List.of("wechat-pay", "alipay")) {
+            Ingress routed = routeOf(ingresses, notify.getHost(), "/api/payments/callbacks/" + provider);
+            assertThat(routed)
+                    .as("the notify host %s has a rule for %s", notify.getHost(), provider)
+                    .isNotNull();
+            assertThat(routed.getMetadata().getName()).isEqualTo("origin-live");
+            assertThat(routed.getMetadata().getAnnotations())
+                    .doesNotContainKeys(
+                            "nginx.ingress.kubernetes.io/denylist-source-range",
+                            "nginx.ingress.kubernetes.io/whitelist-source-range");
+        }
+
+        // Egress on TCP 443 to public addresses, the cluster's private ranges excluded.
+        List<NetworkPolicy> policies = objects.stream()
+                .filter(NetworkPolicy.class::isInstance)
+                .map(NetworkPolicy.class::cast)
+                .filter(p -> Map.of("app.kubernetes.io/name", "origin-live")
+                        .equals(p.getSpec().getPodSelector().getMatchLabels()))
+                .toList();
+        assertThat(policies.stream().flatMap(p -> p.getSpec().getEgress().stream()))
+                .anySatisfy(rule -> {
+                    assertThat(rule.getPorts()).singleElement().satisfies(port -> {
+                        assertThat(port.getPort().getIntVal()).isEqualTo(443);
+                        assertThat(port.getProtocol()).isEqualTo("TCP");
+                    });
+                    assertThat(rule.getTo()).singleElement().satisfies(peer -> {
+                        assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
+                        assertThat(peer.getIpBlock().getExcept())
+                                .contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+                    });
+                });
+    }
+
+    /** ORIGINLIVE_PAYMENTS_* names of PaymentConfig's, WechatPayConfig's and AlipayConfig's settings. */
+    private static Set<String> paymentConfigSettings() throws IOException {
+        Set<String> names = new HashSet<>();
+        names.addAll(settingsOf("payment/PaymentConfig.java", PAYMENTS));
+        names.addAll(settingsOf("payment/WechatPayConfig.java", PAYMENTS + "WECHAT_PAY_"));
+        names.addAll(settingsOf("payment/AlipayConfig.java", PAYMENTS + "ALIPAY_"));
+        assertThat(names).contains(PAYMENTS + "NOTIFY_BASE_URL", PAYMENTS + "WECHAT_PAY_API_V3_KEY");
+        return names;
+    }
+
     /** The Ingress whose Prefix path is the longest one covering {@code path} (ingress-nginx's choice). */
     private static Ingress routeOf(List<Ingress> ingresses, String host, String path) {
         Ingress best = null;
@@ -395,15 +544,21 @@ class K8sManifestTest {
 
     /** ORIGINLIVE_MEDIA_* names of MediaConfig's settings, from its source (a method per setting). */
     private static Set<String> mediaConfigSettings() throws IOException {
-        String source = Files.readString(Path.of("src/main/java/org/originlive/media/MediaConfig.java"));
+        Set<String> names = settingsOf("media/MediaConfig.java", "ORIGINLIVE_MEDIA_");
+        assertThat(names).contains("ORIGINLIVE_MEDIA_LOCAL", "ORIGINLIVE_MEDIA_HOOK_SECRET");
+        return names;
+    }
+
+    /** Env names of a {@code @ConfigMapping}'s settings, from its source (a method per setting). */
+    private static Set<String> settingsOf(String file, String prefix) throws IOException {
+        String source = Files.readString(Path.of("src/main/java/org/originlive", file));
         Matcher method = Pattern.compile("^\\s+(?:Optional<\\w+>|\\w+) (\\w+)\\(\\);", Pattern.MULTILINE)
                 .matcher(source);
         Set<String> names = new HashSet<>();
         while (method.find()) {
-            names.add("ORIGINLIVE_MEDIA_"
+            names.add(prefix
                     + method.group(1).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
         }
-        assertThat(names).contains("ORIGINLIVE_MEDIA_LOCAL", "ORIGINLIVE_MEDIA_HOOK_SECRET");
         return names;
     }
 

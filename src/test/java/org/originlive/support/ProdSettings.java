@@ -13,6 +13,8 @@ public class ProdSettings extends PostgresResource {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("originlive.admin.email", Api.ADMIN_EMAIL);
         config.put("originlive.admin.password", Api.ADMIN_PASSWORD);
+        // These tests pay in the sandbox, which production keeps off unless switched on.
+        config.put("originlive.payments.sandbox", "true");
         config.putAll(TestKeys.shared().properties());
         return config;
     }
