@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Tx;
 
-/** The money columns of fulfilments: what was refunded, what fee was reversed, when it was released. */
+/**
+ * The money columns of fulfilments: what was refunded, what fee was reversed, when it was
+ * released. Raw SQL: each moves in the refund's or the hold job's ledger transaction.
+ */
 @ApplicationScoped
 @OwnsTables({"fulfillment.refunded_minor", "fulfillment.fee_reversed_minor", "fulfillment.released_at"})
 public class FulfillmentMoney {

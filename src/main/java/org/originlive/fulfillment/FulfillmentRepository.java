@@ -18,7 +18,10 @@ import org.originlive.common.Rows;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
-/** Fulfilments in SQL; every query is scoped by cooperative or order in the query itself. */
+/**
+ * Fulfilments in SQL; every query is scoped by cooperative or order in the query itself. Raw SQL:
+ * they are opened and moved inside the payment's and refund's money transactions.
+ */
 @ApplicationScoped
 @OwnsTables("fulfillment")
 public class FulfillmentRepository {

@@ -21,7 +21,11 @@ import org.originlive.common.Rows;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
-/** Orders and their lines in SQL; stock and tallies have their own owners. */
+/**
+ * Orders and their lines in SQL; stock and tallies have their own owners. Raw SQL: orders are
+ * written by checkout's group commit (one statement per batch) and moved by conditional UPDATEs
+ * in the same transactions as stock, ledger and fulfilments.
+ */
 @ApplicationScoped
 @OwnsTables({"customer_order", "order_line"})
 public class OrderRepository {

@@ -21,7 +21,10 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
-/** Refunds and their lines in SQL; every read is scoped by order, buyer or cooperative. */
+/**
+ * Refunds and their lines in SQL; every read is scoped by order, buyer or cooperative. Raw SQL:
+ * a refund is written in the order's locked money transaction, with its ledger posting.
+ */
 @ApplicationScoped
 @OwnsTables({"refund", "refund_line"})
 public class RefundRepository {

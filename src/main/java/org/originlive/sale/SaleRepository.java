@@ -19,7 +19,11 @@ import org.originlive.common.Rows;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
-/** Sales and their items in SQL; stock ({@link SaleStock}) and seq ({@link SaleEvents}) have their own owners. */
+/**
+ * Sales and their items in SQL; stock ({@link SaleStock}) and seq ({@link SaleEvents}) have their
+ * own owners. Raw SQL: a sale moves in one conditional UPDATE inside the transaction that also
+ * returns its stock and numbers its events.
+ */
 @ApplicationScoped
 @OwnsTables({"sale", "sale_item"})
 public class SaleRepository {
