@@ -166,18 +166,9 @@ class AlipayPaymentTest {
                 .extract()
                 .path("id");
         String number = refund.replace("-", "");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(refundState(o, refund)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "SUCCEEDED".equals(PaymentTest.providerStatus(o.buyer(), o.order(), refund)));
         assertThat(alipay.refundCalls(number)).isEqualTo(2);
         assertThat(alipay.refundedFen(o.trade())).isEqualTo(1250);
-    }
-
-    private static String refundState(Opened o, String refund) {
-        List<Map<String, Object>> items =
-                as(o.buyer()).get("/api/orders/" + o.order() + "/refunds").path("items");
-        return items.stream()
-                .filter(r -> refund.equals(r.get("id")))
-                .map(r -> (String) r.get("providerStatus"))
-                .findFirst()
-                .orElse(null);
     }
 }

@@ -34,6 +34,17 @@ class PaymentTest {
                 .path("id");
     }
 
+    /** A refund's providerStatus as its buyer sees it. */
+    static String providerStatus(String buyer, String order, String refund) {
+        List<Map<String, Object>> items =
+                as(buyer).get("/api/orders/" + order + "/refunds").path("items");
+        return items.stream()
+                .filter(r -> refund.equals(r.get("id")))
+                .map(r -> (String) r.get("providerStatus"))
+                .findFirst()
+                .orElse(null);
+    }
+
     static Response open(String buyer, String order, String key, Map<String, Object> body) {
         return as(buyer).header("Idempotency-Key", key).body(body).post("/api/orders/" + order + "/payments");
     }

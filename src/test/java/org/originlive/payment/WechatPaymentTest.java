@@ -148,20 +148,11 @@ class WechatPaymentTest {
                 .extract()
                 .path("id");
         String number = refund.replace("-", "");
-        await().atMost(Duration.ofSeconds(10)).until(() -> "PROCESSING".equals(providerStatus(o, refund)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "PROCESSING".equals(PaymentTest.providerStatus(o.buyer(), o.order(), refund)));
         assertThat(wechat.refundRequests(number)).isEqualTo(1);
         wechat.settleRefund(number, "SUCCESS");
         notify(wechat.refundNotification(number, "SUCCESS")).then().statusCode(204);
-        assertThat(providerStatus(o, refund)).isEqualTo("SUCCEEDED");
-    }
-
-    private static String providerStatus(Opened o, String refund) {
-        List<Map<String, Object>> items =
-                as(o.buyer()).get("/api/orders/" + o.order() + "/refunds").path("items");
-        return items.stream()
-                .filter(r -> refund.equals(r.get("id")))
-                .map(r -> (String) r.get("providerStatus"))
-                .findFirst()
-                .orElse(null);
+        assertThat(PaymentTest.providerStatus(o.buyer(), o.order(), refund)).isEqualTo("SUCCEEDED");
     }
 }
