@@ -29,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 public class PaymentCallbackResource {
 
+    /** A notification is a few kilobytes; the HTTP layer's body limit applies anyway. */
+    private static final int MAX_BODY = 65_536;
+
     private final PaymentNotices notices;
 
     PaymentCallbackResource(PaymentNotices notices) {
@@ -46,7 +49,7 @@ public class PaymentCallbackResource {
             responseCode = "400",
             description = "Not a verified WeChat Pay message, answered in WeChat Pay's format",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WechatAnswer.class)))
-    public Uni<Response> wechatPay(@Context HttpHeaders headers, String body) {
+    public Uni<Response> wechatPay(@Context HttpHeaders headers, @Schema(maxLength = MAX_BODY) String body) {
         return notices.handle(Provider.WECHAT_PAY, headers(headers), body == null ? "" : body)
                 .map(this::response);
     }
@@ -71,7 +74,7 @@ public class PaymentCallbackResource {
                     @Content(
                             mediaType = "text/plain",
                             schema = @Schema(type = SchemaType.STRING, enumeration = "failure")))
-    public Uni<Response> alipay(@Context HttpHeaders headers, String body) {
+    public Uni<Response> alipay(@Context HttpHeaders headers, @Schema(maxLength = MAX_BODY) String body) {
         return notices.handle(Provider.ALIPAY, headers(headers), body == null ? "" : body)
                 .map(this::response);
     }

@@ -5,10 +5,13 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -112,7 +115,8 @@ public class PaymentResource {
     @APIResponse(
             responseCode = "204",
             description = "Paid; the order is PAID (or the payment was late and is refunded)")
-    public Uni<Void> sandboxPay(String tradeNo) {
+    public Uni<Void> sandboxPay(
+            @PathParam("tradeNo") @Size(max = 32) @Pattern(regexp = "[0-9a-f]{32}") String tradeNo) {
         return settlement.sandboxPaid(caller, tradeNo);
     }
 }
