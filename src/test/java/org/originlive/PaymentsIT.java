@@ -28,7 +28,9 @@ class PaymentsIT {
         WechatPaySimulator wechat = WechatPaySimulator.shared();
         String buyer = Api.consumer();
         String sale = Api.liveSale(Api.host(), Api.product(Api.cooperative(), 1800, 50), 50, 5);
-        String order = Api.orderFromSale(buyer, sale, Api.firstItem(sale), 2).path("id");
+        io.restassured.response.Response placed = Api.orderFromSale(buyer, sale, Api.firstItem(sale), 2);
+        String order = placed.path("id");
+        int total = placed.path("totalMinor");
         String payment = as(buyer)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("provider", "WECHAT_PAY", "channel", "NATIVE"))
@@ -36,11 +38,11 @@ class PaymentsIT {
                 .then()
                 .statusCode(201)
                 .body("action.type", equalTo("QR"))
-                .body("amountMinor", equalTo(3600))
+                .body("amountMinor", equalTo(total))
                 .extract()
                 .path("id");
         String trade = payment.replace("-", "");
-        assertThat(wechat.trade(trade).orElseThrow().amountMinor()).isEqualTo(3600);
+        assertThat(wechat.trade(trade).orElseThrow().amountMinor()).isEqualTo(total);
 
         WechatPaySimulator.Notification paid = wechat.paidNotification(trade);
         for (int i = 0; i < 2; i++) {
