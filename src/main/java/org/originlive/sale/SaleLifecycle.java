@@ -3,6 +3,7 @@ package org.originlive.sale;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +29,7 @@ public class SaleLifecycle {
     private final ProductStock products;
     private final SaleEvents events;
     private final SaleVideo video;
+    private final PinHistory pins;
     private final Clock clock;
 
     SaleLifecycle(
@@ -38,7 +40,9 @@ public class SaleLifecycle {
             ProductStock products,
             SaleEvents events,
             SaleVideo video,
+            PinHistory pins,
             Clock clock) {
+        this.pins = pins;
         this.transactions = transactions;
         this.sales = sales;
         this.queries = queries;
@@ -89,6 +93,7 @@ public class SaleLifecycle {
                             .flatMap(unsold -> products.returnUnsold(tx, unsold))
                             .flatMap(x -> events.claimSeq(tx, id, items.size() + 1))
                             .flatMap(last -> events.publish(tx, closing(id, to, items, last, at)))
+                            .flatMap(x -> pins.ended(tx, id, Instant.ofEpochMilli(at)))
                             .flatMap(x -> video.saleMoved(tx, id, to, at))
                             .replaceWith(true);
                 })));
@@ -122,7 +127,8 @@ public class SaleLifecycle {
                                             .failure(new ProblemException(
                                                     ProblemType.ILLEGAL_TRANSITION,
                                                     "A " + sale.status() + " sale cannot pin items")))
-                            .flatMap(seq -> events.publish(tx, List.of(SaleEvent.pinned(id, itemId, seq, at)))));
+                            .flatMap(seq -> events.publish(tx, List.of(SaleEvent.pinned(id, itemId, seq, at))))
+                            .flatMap(x -> pins.pinned(tx, id, itemId, Instant.ofEpochMilli(at))));
                 })
                 .flatMap(x -> queries.get(id));
     }
