@@ -88,14 +88,13 @@ public class PaymentService {
                 .map(found -> payable(
                         found.filter(o -> o.buyerId().equals(buyer.id())).orElse(null), orderId, body))
                 .flatMap(order -> closing.closeEarlier(orderId).replaceWith(order))
-                .flatMap(order -> store(order, key, hash, body))
+                .flatMap(order -> store(order, key, hash, body)
+                        .flatMap(opened -> call(gateway, opened, body, clientIp, order.description())))
                 .onFailure(Failures::isUniqueViolation)
                 .recoverWithUni(e -> payments.byKey(buyer.id(), key).map(earlier -> earlier.map(
                                 p -> replay(p, orderId, hash))
                         .orElseThrow(() -> new ProblemException(
-                                ProblemType.CONCURRENT_UPDATE, "Another payment of this order is being opened"))))
-                .flatMap(opened ->
-                        opened.replayed() ? Uni.createFrom().item(opened) : call(gateway, opened, body, clientIp));
+                                ProblemType.CONCURRENT_UPDATE, "Another payment of this order is being opened"))));
     }
 
     private PayableOrders.Payable payable(PayableOrders.Payable order, UUID orderId, PaymentApi.CreatePayment body) {
@@ -144,39 +143,25 @@ public class PaymentService {
     }
 
     /** Opens the provider's trade; if that fails, the payment is FAILED and the order stays payable. */
-    private Uni<Opened> call(PaymentGateway gateway, Opened opened, PaymentApi.CreatePayment body, String clientIp) {
+    private Uni<Opened> call(
+            PaymentGateway gateway, Opened opened, PaymentApi.CreatePayment body, String clientIp, String description) {
         PaymentApi.Payment p = opened.payment();
         PaymentGateway.Trade trade = new PaymentGateway.Trade(
                 StoredPayment.outTradeNo(p.id()),
                 p.channel(),
                 p.amountMinor(),
                 p.currency(),
-                "Origin Live order " + p.orderId(),
+                description,
                 p.expiresAt(),
                 config.notifyUrl(p.provider()),
                 body.payerOpenId(),
                 clientIp);
-        return orders.find(transactions.autoCommit(), p.orderId(), false)
-                .map(o -> o.map(PayableOrders.Payable::description).orElse(trade.description()))
-                .flatMap(description -> gateway.open(withDescription(trade, description)))
+        return gateway.open(trade)
                 .flatMap(action ->
                         payments.setAction(p.id(), action).replaceWith(new Opened(withAction(p, action), false)))
                 .onFailure(PaymentGateway.GatewayException.class)
                 .recoverWithUni(e -> closing.failed(p.id())
                         .flatMap(x -> Uni.createFrom().<Opened>failure(refusal((PaymentGateway.GatewayException) e))));
-    }
-
-    private static PaymentGateway.Trade withDescription(PaymentGateway.Trade t, String description) {
-        return new PaymentGateway.Trade(
-                t.outTradeNo(),
-                t.channel(),
-                t.amountMinor(),
-                t.currency(),
-                description,
-                t.expiresAt(),
-                t.notifyUrl(),
-                t.payerOpenId(),
-                t.clientIp());
     }
 
     private static PaymentApi.Payment withAction(PaymentApi.Payment p, PaymentGateway.Action action) {
