@@ -29,6 +29,7 @@ public class MediaSecrets {
     private final SecureRandom random = new SecureRandom();
     private final StreamKeys keys;
     private final String hookSecret;
+    private final byte[] viewerKey;
 
     MediaSecrets(MediaConfig config) {
         boolean external = !config.local() && config.ingestUrl().isPresent();
@@ -44,11 +45,29 @@ public class MediaSecrets {
                 .map(MediaSecrets::decode)
                 .orElseGet(() -> kept(Path.of(config.dir(), "key-encryption-key")));
         this.keys = new StreamKeys(kek, random);
+        this.viewerKey = derived(kek, "origin-live replay viewers");
         this.hookSecret = config.hookSecret().orElseGet(() -> token(32));
     }
 
     StreamKeys keys() {
         return keys;
+    }
+
+    /**
+     * A replay viewer as 16 bytes nobody can turn back into the viewer: HMAC-SHA256 under a key
+     * derived from the key-encryption key (the same on every replica), of the sale, the hour and
+     * the viewer.
+     */
+    byte[] viewerHash(java.util.UUID saleId, java.time.Instant hour, String viewer) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(viewerKey, "HmacSHA256"));
+            byte[] full = mac.doFinal((saleId + "|" + hour.getEpochSecond() + "|" + viewer)
+                    .getBytes(StandardCharsets.UTF_8));
+            return java.util.Arrays.copyOf(full, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     String hookSecret() {
@@ -60,6 +79,16 @@ public class MediaSecrets {
         byte[] b = new byte[bytes];
         random.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static byte[] derived(byte[] kek, String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(kek, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     private static byte[] decode(String configured) {
