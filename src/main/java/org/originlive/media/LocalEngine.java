@@ -24,13 +24,15 @@ final class LocalEngine {
     private final Path dir;
     private final NginxConf conf;
     private final Path nginx;
+    private final LocalReplayWorker worker;
     private Process process;
     private Thread shutdownHook;
 
-    private LocalEngine(Path dir, NginxConf conf, Path nginx) {
+    private LocalEngine(Path dir, NginxConf conf, Path nginx, LocalReplayWorker worker) {
         this.dir = dir;
         this.conf = conf;
         this.nginx = nginx;
+        this.worker = worker;
     }
 
     /** What is missing to run a local engine, or empty when nginx and its RTMP module are there. */
@@ -45,11 +47,13 @@ final class LocalEngine {
     }
 
     /** Ports resolved (0 → a free one) and the config written; {@link #start()} runs it. */
-    static LocalEngine prepare(MediaConfig config, String hooks, String hookQuery) {
+    static LocalEngine prepare(MediaConfig config, String hooks, String secret, String engineId) {
+        String hookQuery = "secret=" + secret + "&engine=" + engineId;
         int rtmp = port(config.rtmpPort());
         int http = port(config.httpPort());
         int control = port(config.controlPort());
         Path dir = Path.of(config.dir(), "engine-" + rtmp).toAbsolutePath();
+        Path storage = Path.of(config.storageDir()).toAbsolutePath();
         String user = System.getProperty("user.name");
         NginxConf conf = new NginxConf(
                 dir,
@@ -60,8 +64,32 @@ final class LocalEngine {
                 hooks,
                 hookQuery,
                 config.updateEvery(),
-                "root".equals(user) ? "root" : null);
-        return new LocalEngine(dir, conf, Path.of(config.nginx()));
+                "root".equals(user) ? "root" : null,
+                storage);
+        return new LocalEngine(dir, conf, Path.of(config.nginx()), worker(config, dir, hooks, secret, engineId));
+    }
+
+    /** The replay worker beside this engine, or null where it cannot run (said once in the log). */
+    private static LocalReplayWorker worker(
+            MediaConfig config, Path dir, String hooks, String secret, String engineId) {
+        if (!config.localWorker()) {
+            return null;
+        }
+        Optional<String> missing = LocalReplayWorker.missing(config.shell());
+        if (missing.isPresent()) {
+            Log.warnf("Replays stay PROCESSING: no replay worker can run here (%s)", missing.get());
+            return null;
+        }
+        return new LocalReplayWorker(
+                dir,
+                config.shell(),
+                java.util.Map.of(
+                        "HOOKS_URL", hooks,
+                        "HOOK_SECRET", secret,
+                        "ENGINE_ID", engineId,
+                        "STORAGE_DIR",
+                                Path.of(config.storageDir()).toAbsolutePath().toString(),
+                        "POLL_SECONDS", "1"));
     }
 
     NginxConf conf() {
@@ -77,6 +105,9 @@ final class LocalEngine {
             for (String sub : List.of("hls", "logs", "tmp")) {
                 Files.createDirectories(dir.resolve(sub));
             }
+            for (String sub : List.of("recordings", "public/replays", "public/clips")) {
+                Files.createDirectories(conf.storage().resolve(sub));
+            }
             stopLeftover();
             Path file = dir.resolve("nginx.conf");
             Files.deleteIfExists(file);
@@ -87,6 +118,9 @@ final class LocalEngine {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("logs/nginx.out").toFile())
                     .start();
+            if (worker != null) {
+                worker.start();
+            }
             shutdownHook = new Thread(this::stop, "media-engine-stop");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } catch (IOException e) {
@@ -111,6 +145,9 @@ final class LocalEngine {
     }
 
     synchronized void stop() {
+        if (worker != null) {
+            worker.stop();
+        }
         if (process == null) {
             return;
         }

@@ -35,4 +35,39 @@ public final class MediaApi {
 
         static final Health UNKNOWN = new Health(null, null, null, null, null);
     }
+
+    /** A replay's state: NONE (nothing was published while LIVE), PROCESSING (being made) or READY. */
+    public enum ReplayStatus {
+        NONE,
+        PROCESSING,
+        READY
+    }
+
+    /** A sale's replay: what plays, and one chapter per pin. */
+    public record Replay(
+            ReplayStatus status,
+            @Schema(nullable = true, description = "HLS VOD playlist; only when READY") String playbackUrl,
+            @Schema(nullable = true, description = "Only when READY") Double durationSeconds,
+            @Schema(
+                            description =
+                                    "One per pin, at the pin's offset from the recording's start (±1 s); empty until READY")
+                    java.util.List<Chapter> chapters) {}
+
+    public record Chapter(
+            @Schema(description = "Seconds into the replay") double atSeconds,
+            java.util.UUID itemId,
+            java.util.UUID productId,
+            String name) {}
+
+    /** A clip cut from a replay without re-encoding: it may start at the keyframe before the pin (at most 2 s). */
+    public record Highlight(
+            java.util.UUID saleId,
+            java.util.UUID itemId,
+            java.util.UUID productId,
+            String name,
+            @Schema(description = "Where the clip starts in the sale's replay") double startSeconds,
+            double durationSeconds,
+            @Schema(description = "An MP4 file") String playbackUrl) {}
+
+    public record Highlights(java.util.List<Highlight> items) {}
 }

@@ -82,4 +82,38 @@ public interface MediaConfig {
     /** Time limit of each call to the engine's status and control pages. */
     @WithDefault("2s")
     Duration engineTimeout();
+
+    /**
+     * Where the local engine records and its replay worker writes replays and clips
+     * (ORIGINLIVE_MEDIA_STORAGE_DIR): recordings/ (raw, never served) and public/ (served at /vod/).
+     */
+    @WithDefault(".originlive/media/storage")
+    String storageDir();
+
+    /** Where viewers fetch replays and clips (ORIGINLIVE_MEDIA_VOD_BASE_URL); default: the playback origin + /vod. */
+    Optional<String> vodBaseUrl();
+
+    /** Run the replay worker (media/replay-worker.sh, needs ffmpeg) next to the local engine. */
+    @WithDefault("true")
+    boolean localWorker();
+
+    /** The shell that runs the local replay worker. */
+    @WithDefault("/bin/bash")
+    String shell();
+
+    /** How long a sale's end waits for the engine to report its recordings closed before the replay is made without the rest. */
+    @WithDefault("30s")
+    Duration recordWait();
+
+    /** How long a worker holds a replay job; a worker that died mid-job loses it then to the next claim. */
+    @WithDefault("2m")
+    Duration replayLease();
+
+    /** How long replays and clips are kept after they are made; then a worker deletes them. */
+    @WithDefault("8760h")
+    Duration replayRetention();
+
+    /** How often replays past their retention are queued for deletion. */
+    @WithDefault("1h")
+    Duration retentionEvery();
 }

@@ -92,8 +92,8 @@ public class MediaEngine {
         if (local != null) {
             return;
         }
-        String query = "secret=" + secrets.hookSecret() + "&engine=" + engineId;
-        LocalEngine engine = LocalEngine.prepare(config, "http://127.0.0.1:" + appPort + "/api/media/hooks", query);
+        LocalEngine engine = LocalEngine.prepare(
+                config, "http://127.0.0.1:" + appPort + "/api/media/hooks", secrets.hookSecret(), engineId);
         NginxConf conf = engine.conf();
         ingestUrl = config.ingestUrl().orElse("rtmp://" + config.publicHost() + ":" + conf.rtmpPort() + "/live");
         playbackBase = config.playbackBaseUrl()
@@ -152,6 +152,14 @@ public class MediaEngine {
     String playbackUrl(String streamName) {
         String base = playbackBase;
         return base == null || streamName == null ? null : base.replaceAll("/+$", "") + "/" + streamName + ".m3u8";
+    }
+
+    /** A replay's or clip's address under the engine's VOD origin ({@code vod-base-url}, else the playback origin + /vod). */
+    String vodUrl(String path) {
+        String base = config.vodBaseUrl()
+                .orElseGet(
+                        () -> playbackOrigin().map(o -> o + "/" + NginxConf.VOD).orElse(""));
+        return base.replaceAll("/+$", "") + "/" + path;
     }
 
     /** Where browsers fetch video from ({@code scheme://host[:port]}), for the pages' CSP; empty when unknown. */

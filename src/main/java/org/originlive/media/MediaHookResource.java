@@ -31,22 +31,19 @@ import org.originlive.common.ProblemType;
 public class MediaHookResource {
 
     private static final String UPDATE_PUBLISH = "update_publish";
-    private static final int SECRET_MAX = 512;
-
-    private static final String SECRET_DOC = "The shared secret (ORIGINLIVE_MEDIA_HOOK_SECRET); a wrong one is 403";
-    private static final String ENGINE_DOC =
-            "Which engine calls (several may share the app); absent: the configured one";
-    private static final String ENGINE_PATTERN = "[A-Za-z0-9_.-]{1,64}";
-    private static final String CLIENT_PATTERN = "[0-9]{1,20}";
-    private static final String CLIENT_DOC = "The engine's id of the RTMP client";
-    private static final java.util.regex.Pattern ENGINE = java.util.regex.Pattern.compile(ENGINE_PATTERN);
+    private static final String SECRET_DOC = HookGuard.SECRET_DOC;
+    private static final String ENGINE_DOC = HookGuard.ENGINE_DOC;
+    private static final String ENGINE_PATTERN = HookGuard.ENGINE_PATTERN;
+    private static final String CLIENT_PATTERN = HookGuard.CLIENT_PATTERN;
+    private static final String CLIENT_DOC = HookGuard.CLIENT_DOC;
+    private static final int SECRET_MAX = HookGuard.SECRET_MAX;
 
     private final StreamService streams;
-    private final MediaEngine engine;
+    private final HookGuard hooks;
 
-    MediaHookResource(StreamService streams, MediaEngine engine) {
+    MediaHookResource(StreamService streams, HookGuard hooks) {
         this.streams = streams;
-        this.engine = engine;
+        this.hooks = hooks;
     }
 
     @POST
@@ -127,22 +124,15 @@ public class MediaHookResource {
         });
     }
 
-    // The engine's name is part of who calls: a malformed one is refused like a wrong secret.
     private void guard(String secret, String engineId) {
-        boolean wellFormed = secret != null
-                && secret.length() <= SECRET_MAX
-                && (engineId == null || ENGINE.matcher(engineId).matches());
-        if (!wellFormed || !engine.secretMatches(secret)) {
-            throw ProblemException.forbidden("Only the media engine may call this");
-        }
+        hooks.check(secret, engineId);
     }
 
     private String engine(String given) {
-        return given == null ? engine.engineId() : given;
+        return hooks.engine(given);
     }
 
-    /** The engine's client ids are counters; anything else names no publisher. */
     private static String client(String clientId) {
-        return clientId != null && clientId.matches(CLIENT_PATTERN) ? clientId : null;
+        return HookGuard.client(clientId);
     }
 }

@@ -62,8 +62,8 @@ public class MediaSecrets {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(viewerKey, "HmacSHA256"));
-            byte[] full = mac.doFinal((saleId + "|" + hour.getEpochSecond() + "|" + viewer)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] full =
+                    mac.doFinal((saleId + "|" + hour.getEpochSecond() + "|" + viewer).getBytes(StandardCharsets.UTF_8));
             return java.util.Arrays.copyOf(full, 16);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

@@ -19,10 +19,13 @@ record NginxConf(
         String hooks,
         String hookQuery,
         Duration updateEvery,
-        String runAs) {
+        String runAs,
+        Path storage) {
 
     static final String INGEST_APP = "live";
     static final String HLS_APP = "hls";
+    static final String RECORD_APP = "rec";
+    static final String VOD = "vod";
 
     String render() {
         StringBuilder conf = new StringBuilder();
@@ -71,7 +74,15 @@ record NginxConf(
                 .append('/')
                 .append(HLS_APP)
                 .append(";\n");
+        conf.append("      push rtmp://127.0.0.1:")
+                .append(rtmpPort)
+                .append('/')
+                .append(RECORD_APP)
+                .append(";\n");
+        // The recorder refuses a rehearsal's push; the retry after the sale goes live is taken.
+        conf.append("      push_reconnect 1s;\n");
         conf.append("    }\n\n");
+        recorder(conf, hook);
         conf.append("    application ").append(HLS_APP).append(" {\n");
         conf.append("      live on;\n      allow publish 127.0.0.1;\n      deny publish all;\n      deny play all;\n");
         conf.append("      hls on;\n      hls_path ")
@@ -81,6 +92,28 @@ record NginxConf(
         conf.append("    }\n  }\n}\n\n");
     }
 
+    /**
+     * Records what is published while the sale is LIVE: the app's callback accepts the push only
+     * then (a rehearsal's push is refused and retried), and hears of every file closed.
+     */
+    private void recorder(StringBuilder conf, String hook) {
+        conf.append("    application ").append(RECORD_APP).append(" {\n");
+        conf.append("      live on;\n      allow publish 127.0.0.1;\n      deny publish all;\n      deny play all;\n");
+        conf.append("      on_publish ")
+                .append(hook)
+                .append("/on_record_start?")
+                .append(hookQuery)
+                .append(";\n");
+        conf.append("      on_record_done ")
+                .append(hook)
+                .append("/on_record_done?")
+                .append(hookQuery)
+                .append(";\n");
+        conf.append("      record all;\n      record_unique on;\n      record_path ")
+                .append(quote(storage.resolve("recordings")))
+                .append(";\n    }\n\n");
+    }
+
     /** The HLS origin viewers' players read, and the control port only the app reaches. */
     private void http(StringBuilder conf) {
         conf.append("http {\n  access_log off;\n  server_tokens off;\n");
@@ -88,13 +121,18 @@ record NginxConf(
             conf.append("  ").append(temp).append("_temp_path ");
             conf.append(quote(dir.resolve("tmp/" + temp))).append(";\n");
         }
-        conf.append("  types {\n    application/vnd.apple.mpegurl m3u8;\n    video/mp2t ts;\n  }\n");
+        conf.append(
+                "  types {\n    application/vnd.apple.mpegurl m3u8;\n    video/mp2t ts;\n    video/mp4 mp4;\n  }\n");
         conf.append("  server {\n    listen ").append(httpPort).append(";\n");
         conf.append("    location /hls/ {\n      alias ");
         conf.append(quote(dir.resolve("hls").toAbsolutePath() + "/")).append(";\n");
         // hls.js fetches from the app's pages, another origin; playlists change every fragment.
         conf.append("      add_header Access-Control-Allow-Origin * always;\n");
         conf.append("      add_header Cache-Control no-cache always;\n    }\n");
+        // Replays and clips: files that never change once made (new folders for a new replay).
+        conf.append("    location /").append(VOD).append("/ {\n      alias ");
+        conf.append(quote(storage.resolve("public").toAbsolutePath() + "/")).append(";\n");
+        conf.append("      add_header Access-Control-Allow-Origin * always;\n    }\n");
         conf.append("    location / { return 404; }\n  }\n");
         conf.append("  server {\n    listen 127.0.0.1:").append(controlPort).append(";\n");
         conf.append("    location /stat { rtmp_stat all; }\n");

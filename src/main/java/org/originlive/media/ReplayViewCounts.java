@@ -35,7 +35,7 @@ public class ReplayViewCounts implements ReplayViews {
         return db.sql()
                 .preparedQuery("INSERT INTO media_replay_view (sale_id, hour, viewer) VALUES ($1, $2, $3)"
                         + " ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(saleId, hour.atOffset(ZoneOffset.UTC), io.vertx.mutiny.core.buffer.Buffer.buffer(hash)))
+                .execute(Tuple.of(saleId, hour.atOffset(ZoneOffset.UTC), io.vertx.core.buffer.Buffer.buffer(hash)))
                 .replaceWithVoid();
     }
 

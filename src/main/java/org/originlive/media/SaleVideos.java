@@ -22,11 +22,13 @@ public class SaleVideos implements SaleVideo {
     private final StreamRepository streams;
     private final SaleEvents events;
     private final MediaEngine engine;
+    private final ReplayJobs replays;
 
-    SaleVideos(StreamRepository streams, SaleEvents events, MediaEngine engine) {
+    SaleVideos(StreamRepository streams, SaleEvents events, MediaEngine engine, ReplayJobs replays) {
         this.streams = streams;
         this.events = events;
         this.engine = engine;
+        this.replays = replays;
     }
 
     @Override
@@ -58,9 +60,12 @@ public class SaleVideos implements SaleVideo {
             // Before the move the sale was open; viewers saw the stored state of an open sale.
             VideoStatus was = StreamRules.seenByViewers(stored, SaleStatus.SCHEDULED, available);
             VideoStatus is = StreamRules.seenByViewers(next, to, available);
-            Uni<Void> saved = found.isPresent() && next != stored
-                    ? streams.follow(tx, saleId, next, Instant.ofEpochMilli(at))
-                    : Uni.createFrom().voidItem();
+            Uni<Void> saved = (found.isPresent() && next != stored
+                            ? streams.follow(tx, saleId, next, Instant.ofEpochMilli(at))
+                            : Uni.createFrom().voidItem())
+                    .flatMap(x -> to == SaleStatus.ENDED
+                            ? replays.saleEnded(tx, saleId, Instant.ofEpochMilli(at))
+                            : Uni.createFrom().voidItem());
             // A sale without a stream needs no frame: its status frame says it all.
             if (was == is || found.isEmpty()) {
                 return saved;
