@@ -43,6 +43,47 @@ final class Hooks {
                 .post("/api/media/hooks/" + hook);
     }
 
+    /** The recorder's on_publish (application rec) for a stream the ingest callback named. */
+    Response recordStart(String streamName, String clientId) {
+        return call("on_record_start", "publish", streamName, clientId);
+    }
+
+    Response recordDone(String streamName, String clientId, String path) {
+        return given().contentType(ContentType.URLENC)
+                .queryParam("secret", secret)
+                .queryParam("engine", engine)
+                .formParam("call", "record_done")
+                .formParam("app", "rec")
+                .formParam("name", streamName)
+                .formParam("clientid", clientId)
+                .formParam("recorder", "")
+                .formParam("path", path)
+                .post("/api/media/hooks/on_record_done");
+    }
+
+    /** A replay worker of this engine asks for a job. */
+    Response claim() {
+        return given().queryParam("secret", secret)
+                .queryParam("engine", engine)
+                .post("/api/media/hooks/replay-jobs/claim");
+    }
+
+    Response jobDone(String claim, java.util.Map<String, ?> form) {
+        return given().contentType(ContentType.URLENC)
+                .queryParam("secret", secret)
+                .queryParam("engine", engine)
+                .formParams(form)
+                .post("/api/media/hooks/replay-jobs/" + claim + "/done");
+    }
+
+    String engine() {
+        return engine;
+    }
+
+    String secret() {
+        return secret;
+    }
+
     Hooks withSecret(String other) {
         return new Hooks(other, engine);
     }
