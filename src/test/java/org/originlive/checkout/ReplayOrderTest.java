@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.originlive.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.originlive.support.Api;
 
-/** Storefront orders bought from an ENDED sale's replay: their {@code source} and its checks. */
+/** Storefront orders bought from an ENDED sale's replay: their {@code source}, its checks, the sale's stats. */
 @QuarkusTest
 class ReplayOrderTest {
 
@@ -61,6 +62,14 @@ class ReplayOrderTest {
                 .body("status", equalTo("PAID"));
     }
 
+    private static JsonPath stats(String host, String sale) {
+        return as(host).get("/api/sales/" + sale + "/stats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     private static double atSeconds(Response response) {
         return response.then()
                 .extract()
@@ -69,7 +78,7 @@ class ReplayOrderTest {
     }
 
     @Test
-    void aReplayOrderCarriesItsSourceAtTheStorefrontPrice() {
+    void aReplayOrderCarriesItsSourceAtTheStorefrontPriceAndCountsOnlyAsAReplayOrder() {
         String host = Api.host();
         String product = Api.product(Api.cooperative(), 5900, 100);
         String sale = Api.liveSale(host, product, 10, 5);
@@ -98,7 +107,36 @@ class ReplayOrderTest {
         assertThat(atSeconds(placed)).isEqualTo(754.25);
         assertThat(atSeconds(as(buyer).get("/api/orders/" + id))).isEqualTo(754.25);
         as(buyer).get("/api/orders").then().statusCode(200).body("items[0].source.saleId", equalTo(sale));
+        assertThat(stats(host, sale).getLong("replayOrders"))
+                .as("a RESERVED order")
+                .isZero();
+
         pay(buyer, id);
+        JsonPath numbers = stats(host, sale);
+        assertThat(numbers.getLong("replayOrders")).isEqualTo(1);
+        assertThat(numbers.getLong("replayViews")).isZero();
+        assertThat(numbers.getLong("orders")).as("live orders only").isEqualTo(1);
+        assertThat(numbers.getLong("unitsSold")).isEqualTo(2);
+        assertThat(numbers.getLong("grossMinor")).isEqualTo(2 * 4900);
+        assertThat(numbers.getLong("ordersLastMinute")).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledReplayOrderCountsNoMore() {
+        String host = Api.host();
+        String product = Api.product(Api.cooperative(), 800, 100);
+        String sale = endedSale(host, product);
+        String buyer = Api.consumer();
+        String id = order(buyer, "replay-1", body(source(sale, 3), product))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        pay(buyer, id);
+        assertThat(stats(host, sale).getLong("replayOrders")).isEqualTo(1);
+        as(buyer).post("/api/orders/" + id + "/cancel").then().statusCode(200);
+        assertThat(stats(host, sale).getLong("replayOrders")).isZero();
+        assertThat(stats(host, sale).getLong("orders")).isZero();
     }
 
     @Test
