@@ -52,7 +52,9 @@ class ReplaySources {
                             .findFirst()
                             .ifPresent(p -> {
                                 throw ProblemException.invalid(
-                                        FIELD, "the sale did not feature product " + p + "; every product must be");
+                                        FIELD,
+                                        "the sale did not feature product " + p
+                                                + "; every product of the order must have been featured");
                             });
                 })
                 .replaceWithVoid();
