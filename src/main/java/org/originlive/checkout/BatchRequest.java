@@ -36,6 +36,7 @@ record BatchRequest(UUID orderId, UUID buyerId, String key, String hash, Checkou
                         orderId,
                         buyerId,
                         saleId,
+                        null,
                         OrderLine.total(lines),
                         currency,
                         body.shippingAddress(),

@@ -25,7 +25,8 @@ import org.originlive.order.StoredOrder;
 /**
  * A storefront purchase, alone in one transaction: claim the idempotency key, take each product's
  * stock with one conditional UPDATE (in product id order, so concurrent orders cannot deadlock),
- * write the order.
+ * write the order. An order bought from a sale's replay carries that sale as its {@code source}
+ * (checked by {@link ReplaySources}); its prices are still the storefront's.
  */
 @ApplicationScoped
 class StoreCheckout {
@@ -33,6 +34,7 @@ class StoreCheckout {
     private final Transactions transactions;
 
     private final IdempotencyKeys keys;
+    private final ReplaySources sources;
     private final ProductStock stock;
     private final OrderService orders;
     private final OrderConfig config;
@@ -41,12 +43,14 @@ class StoreCheckout {
     StoreCheckout(
             Transactions transactions,
             IdempotencyKeys keys,
+            ReplaySources sources,
             ProductStock stock,
             OrderService orders,
             OrderConfig config,
             Clock clock) {
         this.transactions = transactions;
         this.keys = keys;
+        this.sources = sources;
         this.stock = stock;
         this.orders = orders;
         this.config = config;
@@ -82,7 +86,11 @@ class StoreCheckout {
         List<CheckoutApi.StoreLine> sorted = new ArrayList<>(body.items());
         sorted.sort(Comparator.comparing(CheckoutApi.StoreLine::productId));
         Map<UUID, ProductStock.Taken> taken = new HashMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        // A wrong source is refused before any stock is taken.
+        Uni<Void> chain = sources.check(
+                tx,
+                body.source(),
+                sorted.stream().map(CheckoutApi.StoreLine::productId).toList());
         for (CheckoutApi.StoreLine line : sorted) {
             chain = chain.flatMap(x -> take(tx, line).invoke(t -> taken.put(line.productId(), t)))
                     .replaceWithVoid();
@@ -106,6 +114,7 @@ class StoreCheckout {
                             request.orderId(),
                             request.buyerId(),
                             null,
+                            body.source(),
                             OrderLine.total(lines),
                             currencies.iterator().next(),
                             body.shippingAddress(),

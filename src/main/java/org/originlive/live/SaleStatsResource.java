@@ -24,7 +24,9 @@ public class SaleStatsResource {
 
     @GET
     @RolesAllowed({Role.HOST_NAME, Role.ADMIN_NAME})
-    @Operation(summary = "Paid orders, units, gross, orders in the last minute, viewers and peak (counts only)")
+    @Operation(
+            summary = "Paid orders, units, gross, orders in the last minute, viewers and peak; replay orders and views"
+                    + " (counts only)")
     public Uni<SaleStats.Stats> get(UUID id) {
         return stats.of(caller, id);
     }

@@ -10,6 +10,7 @@ public record NewOrder(StoredOrder order, List<OrderLine> lines) {
                 order.id(),
                 order.buyerId(),
                 order.saleId(),
+                order.source(),
                 order.status(),
                 order.totalMinor(),
                 order.currency(),

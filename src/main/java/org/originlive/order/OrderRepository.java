@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,9 +32,9 @@ import org.originlive.common.Tx;
 @OwnsTables({"customer_order", "order_line"})
 public class OrderRepository {
 
-    private static final String ORDER_COLUMNS = "id, buyer_id, sale_id, status, total_minor, currency,"
-            + " shipping_address::text AS shipping_address, reserved_until, created_at, payment_method,"
-            + " payment_reference";
+    private static final String ORDER_COLUMNS = "id, buyer_id, sale_id, source_sale_id, source_at_seconds, status,"
+            + " total_minor, currency, shipping_address::text AS shipping_address, reserved_until, created_at,"
+            + " payment_method, payment_reference";
 
     private final Tx db;
     private final ObjectMapper json;
@@ -57,8 +59,8 @@ public class OrderRepository {
         }
         return tx.sql()
                 .preparedQuery("INSERT INTO customer_order (id, buyer_id, sale_id, status, total_minor, currency,"
-                        + " shipping_address, reserved_until, created_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)")
+                        + " shipping_address, reserved_until, created_at, source_sale_id, source_at_seconds)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11)")
                 .executeBatch(orderRows)
                 .flatMap(x -> tx.sql()
                         .preparedQuery("INSERT INTO order_line (id, order_id, line_no, product_id, item_id,"
@@ -69,6 +71,7 @@ public class OrderRepository {
     }
 
     private Tuple orderRow(StoredOrder order) {
+        OrderApi.OrderSource source = order.source();
         return Tuple.tuple()
                 .addUUID(order.id())
                 .addUUID(order.buyerId())
@@ -78,7 +81,9 @@ public class OrderRepository {
                 .addString(order.currency())
                 .addValue(addressJson(order.shippingAddress()))
                 .addOffsetDateTime(order.reservedUntil().atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC));
+                .addOffsetDateTime(order.createdAt().atOffset(ZoneOffset.UTC))
+                .addUUID(source == null ? null : source.saleId())
+                .addBigDecimal(source == null ? null : BigDecimal.valueOf(source.atSeconds()));
     }
 
     private static Tuple lineRow(UUID orderId, int lineNo, OrderLine l) {
@@ -107,11 +112,7 @@ public class OrderRepository {
         return client.sql()
                 .preparedQuery("SELECT " + ORDER_COLUMNS + " FROM customer_order WHERE id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                .map(rows -> {
-                    List<StoredOrder> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(order(r)));
-                    return list;
-                });
+                .map(this::orders);
     }
 
     public Uni<List<OrderLine>> lines(Tx client, UUID orderId) {
@@ -146,11 +147,7 @@ public class OrderRepository {
                 .preparedQuery("SELECT " + ORDER_COLUMNS
                         + " FROM customer_order WHERE buyer_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(buyer, page.size(), page.offset()))
-                .map(rows -> {
-                    List<StoredOrder> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(order(r)));
-                    return list;
-                });
+                .map(this::orders);
         Uni<Long> total = db.sql()
                 .preparedQuery("SELECT count(*) AS n FROM customer_order WHERE buyer_id = $1")
                 .execute(Tuple.of(buyer))
@@ -174,7 +171,6 @@ public class OrderRepository {
                 .replaceWithVoid();
     }
 
-    /** RESERVED → PAID while the reservation holds; false if the order was not in that state. */
     /**
      * RESERVED → PAID. {@code withinHold}: only while the hold lasts (a charge we make now);
      * otherwise while it is still RESERVED (a provider's trade that expired with the hold was
@@ -209,12 +205,20 @@ public class OrderRepository {
                 });
     }
 
+    private List<StoredOrder> orders(RowSet<Row> rows) {
+        List<StoredOrder> list = new ArrayList<>();
+        rows.forEach(r -> list.add(order(r)));
+        return list;
+    }
+
     private StoredOrder order(Row r) {
+        UUID sourceSale = r.getUUID("source_sale_id");
         try {
             return new StoredOrder(
                     r.getUUID("id"),
                     r.getUUID("buyer_id"),
                     r.getUUID("sale_id"),
+                    sourceSale == null ? null : new OrderApi.OrderSource(sourceSale, r.getDouble("source_at_seconds")),
                     OrderStatus.valueOf(r.getString("status")),
                     r.getLong("total_minor"),
                     r.getString("currency"),
@@ -230,12 +234,8 @@ public class OrderRepository {
 
     /** The address as the JSON value a {@code jsonb} parameter takes. */
     private io.vertx.core.json.JsonObject addressJson(OrderApi.ShippingAddress address) {
-        return new io.vertx.core.json.JsonObject(write(address));
-    }
-
-    private String write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return new io.vertx.core.json.JsonObject(json.writeValueAsString(address));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -196,6 +196,7 @@ public class OrderService {
                                 order.id(),
                                 order.buyerId(),
                                 order.saleId(),
+                                order.source(),
                                 order.status(),
                                 order.totalMinor(),
                                 order.currency(),

@@ -14,8 +14,8 @@ import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
 /**
- * A sale's orders as counts, never a buyer's identity: totals for its host's console, and the
- * lines that count for its impact. Read-only, over order's own tables ({@link OrderRepository}
+ * A sale's orders as counts, never a buyer's identity: totals for its host's console (live orders,
+ * and apart from them those bought from its replay), and the lines that count for its impact. Read-only, over order's own tables ({@link OrderRepository}
  * writes them).
  */
 @ApplicationScoped
@@ -47,6 +47,18 @@ public class SaleOrderTotals {
                         + " WHERE o.sale_id = $1 AND o.paid_at IS NOT NULL AND o.status <> 'CANCELLED'")
                 .execute(Tuple.of(saleId, clock.instant().minusSeconds(60).atOffset(ZoneOffset.UTC)))
                 .map(rows -> totals(rows.iterator().next()));
+    }
+
+    /**
+     * Storefront orders bought from the sale's replay, counted as {@link #of} counts live ones:
+     * paid and not cancelled. They have no {@code sale_id}, so {@link #of} never counts them.
+     */
+    public Uni<Long> replayOrders(UUID saleId) {
+        return db.sql()
+                .preparedQuery("SELECT count(*) AS orders FROM customer_order"
+                        + " WHERE source_sale_id = $1 AND paid_at IS NOT NULL AND status <> 'CANCELLED'")
+                .execute(Tuple.of(saleId))
+                .map(rows -> rows.iterator().next().getLong("orders"));
     }
 
     /** The lines of the sale's paid orders that still count (a cancelled order counts not at all). */

@@ -3,11 +3,15 @@ package org.originlive.order;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An order as stored, with what checkout, payment and cancellation need. */
+/**
+ * An order as stored, with what checkout, payment and cancellation need. {@code saleId} marks a
+ * live order, {@code source} a storefront order bought from a replay; never both.
+ */
 public record StoredOrder(
         UUID id,
         UUID buyerId,
         UUID saleId,
+        OrderApi.OrderSource source,
         OrderStatus status,
         long totalMinor,
         String currency,
@@ -22,6 +26,7 @@ public record StoredOrder(
             UUID id,
             UUID buyerId,
             UUID saleId,
+            OrderApi.OrderSource source,
             long totalMinor,
             String currency,
             OrderApi.ShippingAddress address,
@@ -31,6 +36,7 @@ public record StoredOrder(
                 id,
                 buyerId,
                 saleId,
+                source,
                 OrderStatus.RESERVED,
                 totalMinor,
                 currency,

@@ -41,6 +41,11 @@ public class SaleQueries {
                 .map(list -> list.get(0));
     }
 
+    /** The sale and its items as stored (no video, untranslated), read through {@code client}; empty when unknown. */
+    public Uni<Optional<SaleApi.SaleView>> find(Tx client, UUID id) {
+        return sales.find(client, id);
+    }
+
     /** The sale row alone (host, state, times, currency), read through {@code client}; empty when unknown. */
     public Uni<Optional<SaleFacts>> facts(Tx client, UUID id) {
         return sales.facts(client, id);
