@@ -4,7 +4,8 @@
 # tests), so the app itself never needs ffmpeg. It asks the app for a job over the engine's
 # callback address, makes it without re-encoding (ffmpeg -c copy) and reports back:
 #
-#   POST $HOOKS_URL/replay-jobs/claim            204 nothing to do, or 200 text/plain:
+#   POST $HOOKS_URL/replay-jobs/claim            (every call carries ?secret=&engine=&storage=)
+#                                                204 nothing to do, or 200 text/plain:
 #        job <claim>                              the claim (only it may finish the job)
 #        kind make|delete
 #        sale <sale id>
@@ -21,7 +22,9 @@ set -uo pipefail
 POLL_SECONDS="${POLL_SECONDS:-2}"
 FFMPEG="${FFMPEG:-ffmpeg}"
 FFPROBE="${FFPROBE:-ffprobe}"
-QUERY="secret=${HOOK_SECRET}&engine=${ENGINE_ID}"
+# The storage the recordings are on: engines that share a folder share it (default: the engine's id).
+STORAGE_ID="${STORAGE_ID:-$ENGINE_ID}"
+QUERY="secret=${HOOK_SECRET}&engine=${ENGINE_ID}&storage=${STORAGE_ID}"
 REC="$STORAGE_DIR/recordings"
 PUB="$STORAGE_DIR/public"
 WORK="$STORAGE_DIR/work"

@@ -8,6 +8,8 @@ create table media_recording (
     sale_id     uuid        not null references sale (id),
     -- "<engine id>:<client id>" of the recorder's connection; its record_done finds the row by it.
     recorder    text        not null check (length(recorder) <= 100),
+    -- Which storage holds the file (engines sharing a folder share it): only its workers can use it.
+    storage_id  text        not null check (length(storage_id) <= 100),
     stream_name text        not null check (length(stream_name) <= 100),
     -- When the engine asked to record: the recording's time zero.
     started_at  timestamptz not null,
@@ -30,8 +32,8 @@ create table media_replay (
     claim            uuid,
     claimed_until    timestamptz,
     attempts         integer     not null default 0,
-    -- Which engine holds the recordings: only its worker can make the replay.
-    engine_id        text        not null check (length(engine_id) <= 100),
+    -- Which storage holds the recordings: only a worker there can make (or delete) the replay.
+    storage_id       text        not null check (length(storage_id) <= 100),
     -- Where viewers fetch it from (the engine's VOD origin), set when READY.
     playback_url     text check (length(playback_url) <= 2000),
     duration_seconds numeric(12, 3) check (duration_seconds >= 0),

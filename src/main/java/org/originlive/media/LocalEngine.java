@@ -65,7 +65,8 @@ final class LocalEngine {
                 hookQuery,
                 config.updateEvery(),
                 "root".equals(user) ? "root" : null,
-                storage);
+                storage,
+                storageId(storage));
         return new LocalEngine(dir, conf, Path.of(config.nginx()), worker(config, dir, hooks, secret, engineId));
     }
 
@@ -90,6 +91,35 @@ final class LocalEngine {
                         "STORAGE_DIR",
                                 Path.of(config.storageDir()).toAbsolutePath().toString(),
                         "POLL_SECONDS", "1"));
+    }
+
+    /**
+     * The storage folder's id, kept in it: every engine and worker on this folder shares it, across
+     * restarts, so a replay queued before a restart is made by the worker started after it.
+     */
+    static String storageId(Path storage) {
+        Path file = storage.resolve("storage-id");
+        try {
+            if (Files.exists(file)) {
+                String id = Files.readString(file, StandardCharsets.US_ASCII).trim();
+                if (id.matches("local-[A-Za-z0-9_-]{8,40}")) {
+                    return id;
+                }
+            }
+            Files.createDirectories(storage);
+            String made = "local-"
+                    + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            Path temp = Files.createTempFile(storage, "storage-id", ".tmp");
+            Files.writeString(temp, made, StandardCharsets.US_ASCII);
+            try {
+                Files.move(temp, file); // without REPLACE_EXISTING: a racing replica's id stays
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                Files.deleteIfExists(temp);
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the storage id in " + storage, e);
+        }
     }
 
     NginxConf conf() {

@@ -20,7 +20,8 @@ record NginxConf(
         String hookQuery,
         Duration updateEvery,
         String runAs,
-        Path storage) {
+        Path storage,
+        String storageId) {
 
     static final String INGEST_APP = "live";
     static final String HLS_APP = "hls";

@@ -48,7 +48,7 @@ public class Recordings {
     }
 
     /** May the recorder record this stream now? Fails with publish-refused when not. */
-    public Uni<Void> start(String streamName, String engineId, String clientId) {
+    public Uni<Void> start(String streamName, String engineId, String storageId, String clientId) {
         var matcher = streamName == null ? null : STREAM.matcher(streamName);
         if (matcher == null || !matcher.matches() || clientId == null) {
             return refused("not a sale's stream");
@@ -60,7 +60,7 @@ public class Recordings {
                     if (!live(sale, stream, streamName)) {
                         return refused("the sale is not live on this stream");
                     }
-                    return replays.recordingStarted(tx, saleId, engineId + ":" + clientId, streamName, now)
+                    return replays.recordingStarted(tx, saleId, engineId + ":" + clientId, storageId, streamName, now)
                             .invoke(x -> Log.infof("Sale %s: recording %s", saleId, streamName));
                 })));
     }

@@ -40,6 +40,8 @@ public class ReplayHookResource {
     private static final String SECONDS = "[0-9]{1,9}(?:\\.[0-9]{1,6})?";
     private static final Pattern MEASURED = Pattern.compile("([0-9a-f-]{36})=(" + SECONDS + ")(?:,(" + SECONDS + "))?");
     private static final int MAX_OUTPUTS = 10_000;
+    private static final String STORAGE_DOC =
+            "Which storage the recordings and replays are on (engines sharing a folder share it); absent: the engine";
 
     private final Recordings recordings;
     private final ReplayJobs jobs;
@@ -62,12 +64,15 @@ public class ReplayHookResource {
                     String secret,
             @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
                     String engineId,
+            @QueryParam("storage") @Parameter(description = STORAGE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
+                    String storage,
             @FormParam("name") @Schema(maxLength = 100, description = "The stream's name (sale id + random part)")
                     String name,
             @FormParam("clientid") @Schema(pattern = HookGuard.CLIENT_PATTERN, description = HookGuard.CLIENT_DOC)
                     String clientId) {
         hooks.check(secret, engineId);
-        return recordings.start(name, hooks.engine(engineId), HookGuard.client(clientId));
+        String engine = hooks.engine(engineId);
+        return recordings.start(name, engine, storage(storage, engine), HookGuard.client(clientId));
     }
 
     @POST
@@ -102,11 +107,14 @@ public class ReplayHookResource {
             @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
                     String secret,
             @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId) {
+                    String engineId,
+            @QueryParam("storage") @Parameter(description = STORAGE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
+                    String storage) {
         hooks.check(secret, engineId);
-        return jobs.claim(hooks.engine(engineId)).map(job -> job.map(text -> Response.ok(text, MediaType.TEXT_PLAIN))
-                .orElseGet(Response::noContent)
-                .build());
+        return jobs.claim(storage(storage, hooks.engine(engineId)))
+                .map(job -> job.map(text -> Response.ok(text, MediaType.TEXT_PLAIN))
+                        .orElseGet(Response::noContent)
+                        .build());
     }
 
     @POST
@@ -150,6 +158,16 @@ public class ReplayHookResource {
         hooks.check(secret, engineId);
         String why = reason == null ? "" : reason.substring(0, Math.min(reason.length(), 400));
         return jobs.failed(claim, why.replaceAll("secret=[^&\\s]*", "secret=***"));
+    }
+
+    private static String storage(String given, String engine) {
+        if (given == null) {
+            return engine;
+        }
+        if (!given.matches(ENGINE_PATTERN)) {
+            throw ProblemException.forbidden("Only the media engine may call this");
+        }
+        return given;
     }
 
     private static List<ReplayRepository.Measured> measured(List<String> given) {

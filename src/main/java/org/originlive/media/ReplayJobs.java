@@ -68,10 +68,10 @@ public class ReplayJobs {
                 .replaceWithVoid();
     }
 
-    /** The next job for a worker of {@code engineId}, as the worker reads it; empty when none is due. */
-    public Uni<Optional<String>> claim(String engineId) {
+    /** The next job for a worker beside {@code storageId}, as the worker reads it; empty when none is due. */
+    public Uni<Optional<String>> claim(String storageId) {
         UUID claim = UUID.randomUUID();
-        return replays.claim(engineId, claim, clock.instant(), config.replayLease(), config.recordWait())
+        return replays.claim(storageId, claim, clock.instant(), config.replayLease(), config.recordWait())
                 .flatMap(found ->
                         found.isEmpty() ? Uni.createFrom().item(Optional.<String>empty()) : job(found.get(), claim));
     }

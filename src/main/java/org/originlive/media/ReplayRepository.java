@@ -61,11 +61,12 @@ public class ReplayRepository {
         this.db = transactions.autoCommit();
     }
 
-    Uni<Void> recordingStarted(Tx tx, UUID saleId, String recorder, String streamName, Instant at) {
+    Uni<Void> recordingStarted(Tx tx, UUID saleId, String recorder, String storageId, String streamName, Instant at) {
         return tx.sql()
-                .preparedQuery("INSERT INTO media_recording (id, sale_id, recorder, stream_name, started_at)"
-                        + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(UUID.randomUUID(), saleId, recorder, streamName, utc(at)))
+                .preparedQuery(
+                        "INSERT INTO media_recording (id, sale_id, recorder, storage_id, stream_name, started_at)"
+                                + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(UUID.randomUUID(), saleId, recorder, storageId, streamName, utc(at)))
                 .replaceWithVoid();
     }
 
@@ -78,40 +79,42 @@ public class ReplayRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** In the sale's ending transaction: a replay to make, if anything was recorded (on the engine with most of it). */
+    /** In the sale's ending transaction: a replay to make, if anything was recorded (on the storage with most of it). */
     Uni<Boolean> queue(Tx tx, UUID saleId, Instant due, Instant now) {
         return tx.sql()
-                .preparedQuery("INSERT INTO media_replay (sale_id, status, due_at, engine_id, created_at)"
-                        + " SELECT $1, 'PROCESSING', $2, split_part(recorder, ':', 1), $3 FROM media_recording"
-                        + " WHERE sale_id = $1 GROUP BY split_part(recorder, ':', 1)"
+                .preparedQuery("INSERT INTO media_replay (sale_id, status, due_at, storage_id, created_at)"
+                        + " SELECT $1, 'PROCESSING', $2, storage_id, $3 FROM media_recording"
+                        + " WHERE sale_id = $1 GROUP BY storage_id"
                         + " ORDER BY count(*) DESC LIMIT 1 ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(saleId, utc(due), utc(now)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /**
-     * One due job of this engine, claimed until {@code now + lease}: a replay whose recordings are
+     * One due job of this storage, claimed until {@code now + lease}: a replay whose recordings are
      * all closed (or that waited {@code recordWait} for them), or one to delete.
      */
-    Uni<Optional<Claimed>> claim(String engineId, UUID claim, Instant now, Duration lease, Duration recordWait) {
+    Uni<Optional<Claimed>> claim(String storageId, UUID claim, Instant now, Duration lease, Duration recordWait) {
         return db.sql()
                 .preparedQuery("UPDATE media_replay r SET claim = $2, claimed_until = $4, attempts = r.attempts + 1"
                         + " WHERE r.sale_id = (SELECT q.sale_id FROM media_replay q"
-                        + " WHERE q.status <> 'READY' AND q.engine_id = $1 AND q.due_at <= $3"
+                        + " WHERE q.status <> 'READY' AND q.storage_id = $1 AND q.due_at <= $3"
                         + " AND (q.claimed_until IS NULL OR q.claimed_until < $3)"
                         + " AND (q.status = 'DELETING' OR q.due_at <= $5 OR NOT EXISTS (SELECT 1 FROM media_recording m"
                         + " WHERE m.sale_id = q.sale_id AND m.ended_at IS NULL))"
                         + " ORDER BY q.due_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
                         + " RETURNING r.sale_id, r.status")
-                .execute(Tuple.of(engineId, claim, utc(now), utc(now.plus(lease)), utc(now.minus(recordWait))))
+                .execute(Tuple.of(storageId, claim, utc(now), utc(now.plus(lease)), utc(now.minus(recordWait))))
                 .map(rows -> first(rows, r -> new Claimed(r.getUUID("sale_id"), r.getString("status"))));
     }
 
-    /** The sale's closed recordings in order. */
+    /** The sale's closed recordings on its replay's storage, in order. */
     Uni<List<Recording>> recordings(UUID saleId) {
         return db.sql()
-                .preparedQuery("SELECT id, file, started_at, ended_at, duration_seconds FROM media_recording"
-                        + " WHERE sale_id = $1 AND file IS NOT NULL ORDER BY started_at")
+                .preparedQuery(
+                        "SELECT m.id, m.file, m.started_at, m.ended_at, m.duration_seconds FROM media_recording m"
+                                + " JOIN media_replay r ON r.sale_id = m.sale_id AND r.storage_id = m.storage_id"
+                                + " WHERE m.sale_id = $1 AND m.file IS NOT NULL ORDER BY m.started_at")
                 .execute(Tuple.of(saleId))
                 .map(rows -> all(
                         rows,
