@@ -131,10 +131,19 @@ public class ReplayHookResource {
             @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
                     String engineId,
             UUID claim,
-            @FormParam("duration") @Schema(pattern = SECONDS, description = "The replay's seconds") String duration,
-            @FormParam("segment") @Schema(description = "<recording id>=<seconds>, one per recording")
+            @FormParam("duration") @Schema(pattern = SECONDS, maxLength = 20, description = "The replay's seconds")
+                    String duration,
+            @FormParam("segment")
+                    @Schema(
+                            description = "<recording id>=<seconds>, one per recording",
+                            maxItems = MAX_OUTPUTS,
+                            implementation = Measurement[].class)
                     List<String> segments,
-            @FormParam("clip") @Schema(description = "<highlight id>=<start>,<seconds>, one per clip cut")
+            @FormParam("clip")
+                    @Schema(
+                            description = "<highlight id>=<start>,<seconds>, one per clip cut",
+                            maxItems = MAX_OUTPUTS,
+                            implementation = Measurement[].class)
                     List<String> clips) {
         hooks.check(secret, engineId);
         Double seconds = duration == null ? null : number(duration);
@@ -159,6 +168,13 @@ public class ReplayHookResource {
         String why = reason == null ? "" : reason.substring(0, Math.min(reason.length(), 400));
         return jobs.failed(claim, why.replaceAll("secret=[^&\\s]*", "secret=***"));
     }
+
+    /** One measurement as the worker sends it. */
+    @Schema(
+            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+            maxLength = 80,
+            pattern = "[0-9a-f-]{36}=[0-9.]+(,[0-9.]+)?")
+    private static final class Measurement {}
 
     private static String storage(String given, String engine) {
         if (given == null) {
