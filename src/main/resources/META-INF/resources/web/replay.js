@@ -177,8 +177,4 @@ export class ReplayPanel {
     this.renderChapters();
     this.renderProduct();
   }
-
-  stop() {
-    clearTimeout(this.poll);
-  }
 }
