@@ -1,20 +1,23 @@
 package org.originlive.web;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The pages' Content-Security-Policy with the live video admitted: media from the playback origin
- * and from {@code blob:} (hls.js feeds the video element through Media Source Extensions), and
- * fetches of playlists and segments from the playback origin. Everything else stays as configured.
+ * The pages' Content-Security-Policy with the video admitted: media from the video origins (the
+ * live playback origin, and the replays' and clips' when they are served from elsewhere) and from
+ * {@code blob:} (hls.js feeds the video element through Media Source Extensions), and fetches of
+ * playlists and segments from those origins. Everything else stays as configured.
  */
 final class Csp {
 
     private Csp() {}
 
-    static String admittingMedia(String policy, String playbackOrigin) {
+    static String admittingMedia(String policy, List<String> videoOrigins) {
         Map<String, List<String>> directives = new LinkedHashMap<>();
         for (String directive : policy.split(";")) {
             String[] parts = directive.trim().split("\\s+");
@@ -26,13 +29,27 @@ final class Csp {
         List<String> media = directives.computeIfAbsent("media-src", k -> new ArrayList<>(fallback));
         List<String> connect = directives.computeIfAbsent("connect-src", k -> new ArrayList<>(fallback));
         add(media, "blob:");
-        if (playbackOrigin != null) {
-            add(media, playbackOrigin);
-            add(connect, playbackOrigin);
+        for (String origin : videoOrigins) {
+            add(media, origin);
+            add(connect, origin);
         }
         List<String> out = new ArrayList<>();
         directives.forEach((name, values) -> out.add(values.isEmpty() ? name : name + " " + String.join(" ", values)));
         return String.join("; ", out);
+    }
+
+    /** {@code scheme://host[:port]} of an absolute URL; empty for anything else. */
+    static Optional<String> originOf(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static void add(List<String> sources, String source) {

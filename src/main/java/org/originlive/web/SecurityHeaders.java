@@ -5,6 +5,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.originlive.media.MediaConfig;
 import org.originlive.media.MediaEngine;
 
 /**
@@ -12,7 +16,8 @@ import org.originlive.media.MediaEngine;
  * 429, 401) carry them too: nosniff and a Referrer-Policy always, a Content-Security-Policy on
  * HTML (except the bundled Swagger UI under /q/, whose inline scripts it would break), HSTS only
  * over TLS, since a browser ignores it on plain http and a plain-http deployment must not pin itself.
- * The CSP admits the live video's playback origin (known once the media engine is up).
+ * The CSP admits the live video's playback origin (known once the media engine is up) and the
+ * replays' origin when they are served from elsewhere ({@code originlive.media.vod-base-url}).
  */
 @ApplicationScoped
 class SecurityHeaders {
@@ -22,20 +27,24 @@ class SecurityHeaders {
 
     private final WebConfig config;
     private final MediaEngine media;
-    private volatile String cspFor;
+    private final Optional<String> vodOrigin;
+    private volatile List<String> cspFor;
     private volatile String csp;
 
-    SecurityHeaders(WebConfig config, MediaEngine media) {
+    SecurityHeaders(WebConfig config, MediaEngine media, MediaConfig mediaConfig) {
         this.config = config;
         this.media = media;
+        this.vodOrigin = mediaConfig.vodBaseUrl().flatMap(Csp::originOf);
     }
 
     /** Rebuilt only when the playback origin changes (a local engine's port is known after start-up). */
     private String csp() {
-        String origin = media.playbackOrigin().orElse("");
-        if (!origin.equals(cspFor) || csp == null) {
-            csp = Csp.admittingMedia(config.contentSecurityPolicy(), origin.isEmpty() ? null : origin);
-            cspFor = origin;
+        List<String> origins = Stream.concat(media.playbackOrigin().stream(), vodOrigin.stream())
+                .distinct()
+                .toList();
+        if (!origins.equals(cspFor) || csp == null) {
+            csp = Csp.admittingMedia(config.contentSecurityPolicy(), origins);
+            cspFor = origins;
         }
         return csp;
     }

@@ -1,5 +1,6 @@
 // The viewer page's Buy card: the shipping address, the reservation and its timer, then paying
 // (pay.js). An order whose payment went to a provider's page is picked up again on return.
+// While LIVE it reserves the sale's stock; on the replay it buys from the storefront.
 import { newIdempotencyKey } from './api.js';
 import { t } from './i18n.js';
 import { announce, duration, el, showError } from './ui.js';
@@ -40,17 +41,28 @@ export class BuyBox {
     if (order.status === 'PAID') announce(t('live.paid'));
   }
 
-  async reserve(item, quantity) {
+  /** Reserves the sale's stock while it is LIVE. */
+  reserve(item, quantity) {
+    return this.place(`/api/sales/${this.saleId}/orders`, { items: [{ itemId: item.id, quantity }] });
+  }
+
+  /** Buys from the storefront on the replay; source tells which sale and where in its replay. */
+  buyFromReplay(productId, quantity, atSeconds) {
+    return this.place('/api/orders', { items: [{ productId, quantity }], source: { saleId: this.saleId, atSeconds } });
+  }
+
+  async place(path, body) {
     const missing = ADDRESS_FIELDS.find(([name]) => !document.getElementById(`addr-${name}`).value.trim());
-    if (missing) { document.getElementById(`addr-${missing[0]}`).focus(); announce(t('live.address'), 'error'); return; }
+    if (missing) { document.getElementById(`addr-${missing[0]}`).focus(); announce(t('live.address'), 'error'); return null; }
     try {
-      this.order = await this.session.call('POST', `/api/sales/${this.saleId}/orders`, {
+      this.order = await this.session.call('POST', path, {
         headers: { 'Idempotency-Key': newIdempotencyKey() },
-        body: { items: [{ itemId: item.id, quantity }], shippingAddress: address() },
+        body: { ...body, shippingAddress: address() },
       });
       this.render();
       document.querySelector('#payment button:not([disabled])')?.focus();
-    } catch (e) { showError(e); }
+      return this.order;
+    } catch (e) { showError(e); return null; }
   }
 
   render() {
@@ -86,7 +98,7 @@ export class BuyBox {
     if (!saved || !this.session.user) return;
     try {
       const order = await this.session.call('GET', `/api/orders/${saved.orderId}`);
-      if (order.saleId !== this.saleId) return;
+      if (order.saleId !== this.saleId && order.source?.saleId !== this.saleId) return;
       this.order = order;
       this.render();
       if (order.status === 'RESERVED') await this.payment.watch(order, saved.paymentId);

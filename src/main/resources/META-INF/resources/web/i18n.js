@@ -76,6 +76,9 @@ const STRINGS = {
     'vstatus.IDLE': 'Waiting for the encoder', 'vstatus.PREVIEW': 'Rehearsal (only you see it)', 'vstatus.LIVE': 'Live',
     'vstatus.ENDED': 'Ended', 'vstatus.UNAVAILABLE': 'Unavailable',
     'store.products': 'Products', 'store.notFound': 'No such storefront.', 'store.stock': '{n} in stock',
+    'replay.PROCESSING': 'The replay is being prepared…', 'replay.NONE': 'No replay for this sale.',
+    'replay.chapters': 'Products in the replay', 'replay.featured': 'In the replay at {t}',
+    'replay.gone': 'No longer available.', 'replay.highlights': 'Highlights',
     'error': 'Something went wrong: {detail}', 'loading': 'Loading…', 'refresh': 'Refresh',
   },
   'zh-CN': {
@@ -153,6 +156,9 @@ const STRINGS = {
     'vstatus.IDLE': '等待推流', 'vstatus.PREVIEW': '彩排中（仅你可见）', 'vstatus.LIVE': '直播中', 'vstatus.ENDED': '已结束',
     'vstatus.UNAVAILABLE': '不可用',
     'store.products': '商品', 'store.notFound': '找不到该店铺。', 'store.stock': '库存 {n}',
+    'replay.PROCESSING': '回放正在生成…', 'replay.NONE': '本场没有回放。',
+    'replay.chapters': '回放中的商品', 'replay.featured': '回放 {t} 处讲解',
+    'replay.gone': '已下架。', 'replay.highlights': '精彩片段',
     'error': '出错了：{detail}', 'loading': '加载中…', 'refresh': '刷新',
   },
 };

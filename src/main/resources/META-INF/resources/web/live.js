@@ -1,10 +1,12 @@
-// Viewer page /live/{saleId}: the live video, live stock, pinned product, buy with a reservation timer, chat.
+// Viewer page /live/{saleId}: the live video, live stock, pinned product, buy with a reservation timer, chat;
+// once the sale has ENDED, its replay with chapters and highlights (replay.js).
 import { ApiError, Session, request } from './api.js';
 import { onLangChange, t } from './i18n.js';
 import { announce, duration, el, header, money, photo, showError, signInBox } from './ui.js';
 import { BuyBox } from './buy.js';
 import { SaleSocket } from './socket.js';
 import { LivePlayer } from './player.js';
+import { ReplayPanel } from './replay.js';
 
 const main = document.getElementById('main');
 const saleId = decodeURIComponent(location.pathname.split('/')[2] || '');
@@ -38,6 +40,8 @@ view.unmute.addEventListener('click', () => {
   renderUnmute();
 });
 const buy = new BuyBox(session, saleId, view.buy);
+const replay = new ReplayPanel(session, saleId, { player, video: view.video, message: view.videoMessage, root: view.screen },
+  (productId, quantity, atSeconds) => buy.buyFromReplay(productId, quantity, atSeconds));
 const signin = signInBox(session, { onSignedIn: () => { renderAll(); buy.resume(); }, onSignedOut: renderAll, hint: '' });
 
 function item(id) { return state.sale?.items.find((i) => i.id === id); }
@@ -71,7 +75,16 @@ function renderUnmute() {
 // Plays while LIVE; otherwise says why not. A video frame or a snapshot brings the state.
 function renderVideo() {
   const sale = state.sale;
-  const video = sale.status === 'ENDED' || sale.status === 'CANCELLED' ? { status: 'ENDED' } : sale.video || { status: 'UNAVAILABLE' };
+  const ended = sale.status === 'ENDED';
+  replay.node.hidden = !ended;
+  if (ended) {
+    view.unmute.hidden = true; // the replay has the video's own controls
+    replay.open();
+    return;
+  }
+  view.video.controls = false;
+  delete view.screen.dataset.replay;
+  const video = sale.status === 'CANCELLED' ? { status: 'ENDED' } : sale.video || { status: 'UNAVAILABLE' };
   const live = video.status === 'LIVE' && !!video.playbackUrl;
   player.play(live ? video.playbackUrl : null);
   view.screen.dataset.video = video.status;
@@ -95,7 +108,8 @@ function sizeBars(root) {
 }
 
 function renderPinned() {
-  const pinned = item(state.sale.pinnedItemId);
+  // After the end the replay offers the product of the chapter being watched instead.
+  const pinned = state.sale.status === 'ENDED' ? null : item(state.sale.pinnedItemId);
   view.pinned.hidden = !pinned;
   if (!pinned) return;
   const product = products.get(pinned.productId);
@@ -129,7 +143,7 @@ function renderItems() {
       el('strong', {}, i.name), ' ', el('span', {}, money(i.salePriceMinor, i.currency)),
       el('p.muted', { dataset: { remaining: i.remaining } }, i.remaining > 0 ? t('live.left', { n: i.remaining, total: i.quantity }) : t('live.soldout')),
       stockBar(i),
-      buyControls(i)))));
+      state.sale.status === 'ENDED' ? null : buyControls(i)))));
   sizeBars(view.items);
 }
 
@@ -218,7 +232,7 @@ async function start() {
     el('section.card', {}, view.badge, ' ', view.title, el('p.row', {}, view.clock, ' · ', view.viewers, view.streamLink), view.connection),
     el('div.two', {},
       // On a phone in portrait the video comes first, the featured product and Buy right under it.
-      el('div.stage', {}, view.screen, view.pinned, el('section.card', { 'aria-labelledby': 'items-title' }, el('h2', { id: 'items-title', dataset: { i18n: 'live.items' } }, t('live.items')), view.items)),
+      el('div.stage', {}, view.screen, replay.node, view.pinned, el('section.card', { 'aria-labelledby': 'items-title' }, el('h2', { id: 'items-title', dataset: { i18n: 'live.items' } }, t('live.items')), view.items)),
       el('div', {}, signin.node, view.buy,
         el('section.card', { 'aria-labelledby': 'chat-title' }, el('h2', { id: 'chat-title', dataset: { i18n: 'chat.title' } }, t('chat.title')),
           view.chatLog, view.chatForm, el('h3', { dataset: { i18n: 'react.title' } }, t('react.title')), view.reactions))));
