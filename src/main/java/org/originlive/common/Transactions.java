@@ -24,7 +24,12 @@ public class Transactions {
 
     /** Runs the work in one transaction: committed when its Uni succeeds, rolled back when it fails. */
     public <T> Uni<T> inTransaction(Function<Tx, Uni<T>> work) {
-        return pool.withTransaction(connection -> work.apply(new Tx(connection, true)));
+        Tx[] opened = new Tx[1];
+        return pool.withTransaction(connection -> {
+                    opened[0] = new Tx(connection, true);
+                    return work.apply(opened[0]);
+                })
+                .invoke(x -> opened[0].committed());
     }
 
     /** Statements that each commit on their own: reads, and single atomic statements. */

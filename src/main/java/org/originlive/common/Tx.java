@@ -11,6 +11,7 @@ public final class Tx {
 
     private final SqlClient sql;
     private final boolean transactional;
+    private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
     Tx(SqlClient sql, boolean transactional) {
         this.sql = sql;
@@ -20,6 +21,29 @@ public final class Tx {
     /** The client the owner's statements go through; for table owners only. */
     public SqlClient sql() {
         return sql;
+    }
+
+    /**
+     * Runs {@code action} once this transaction committed (never after a rollback); outside a
+     * transaction, right away. For signals only (wake a relay): it must not fail or block.
+     */
+    public void afterCommit(Runnable action) {
+        if (transactional) {
+            synchronized (afterCommit) {
+                afterCommit.add(action);
+            }
+        } else {
+            action.run();
+        }
+    }
+
+    void committed() {
+        java.util.List<Runnable> actions;
+        synchronized (afterCommit) {
+            actions = java.util.List.copyOf(afterCommit);
+            afterCommit.clear();
+        }
+        actions.forEach(Runnable::run);
     }
 
     /** True inside {@link Transactions#inTransaction}: locks taken here hold until it ends. */

@@ -52,6 +52,10 @@ public interface LiveConfig {
     @WithDefault("5s")
     Duration viewerCountTtl();
 
+    /** With the nats bus: how often the outbox relay looks for rows other replicas left (it is woken by local commits). */
+    @WithDefault("1s")
+    Duration relayEvery();
+
     /** Delay between attempts to re-open the LISTEN connection. */
     @WithDefault("500ms")
     Duration listenRetry();

@@ -24,6 +24,7 @@ public class SaleListener {
     private final RoomChat chat;
     private final Vertx vertx;
     private final LiveConfig config;
+    private final NatsBus nats;
     private final PgConnectOptions options;
     private final AtomicInteger subscriptions = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -35,6 +36,7 @@ public class SaleListener {
             RoomChat chat,
             Vertx vertx,
             LiveConfig config,
+            NatsBus nats,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
@@ -42,6 +44,7 @@ public class SaleListener {
         this.chat = chat;
         this.vertx = vertx;
         this.config = config;
+        this.nats = nats;
         this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(username)
                 .setPassword(password);
@@ -51,9 +54,15 @@ public class SaleListener {
         subscriber = PgSubscriber.subscriber(vertx, options);
         long retry = config.listenRetry().toMillis();
         subscriber.reconnectPolicy(attempt -> stopping.get() ? -1L : retry);
-        subscriber.channel(SaleEvents.CHANNEL).handler(rooms::onChanges).subscribeHandler(this::subscribed);
-        subscriber.channel(ViewerCounts.CHANNEL).handler(rooms::onViewerCounts);
-        subscriber.channel(chat.channel()).handler(chat::onNotify);
+        if (nats.enabled()) {
+            // Sale events and viewer counts come over NATS; chat stays on LISTEN.
+            subscriber.channel(chat.channel()).handler(chat::onNotify).subscribeHandler(this::subscribed);
+            nats.start(rooms::onChanges, rooms::onViewerCounts, rooms::resyncAll);
+        } else {
+            subscriber.channel(SaleEvents.CHANNEL).handler(rooms::onChanges).subscribeHandler(this::subscribed);
+            subscriber.channel(ViewerCounts.CHANNEL).handler(rooms::onViewerCounts);
+            subscriber.channel(chat.channel()).handler(chat::onNotify);
+        }
         subscriber.closeHandler(() -> {
             listening.set(false);
             Log.warn("LISTEN connection lost; reconnecting");

@@ -42,6 +42,7 @@ public class SaleRooms {
     private final LiveConfig config;
     private final RoomChat chat;
     private final AudiencePeaks peaks;
+    private final NatsBus nats;
     private Periodic timer;
     private long flushes;
 
@@ -55,7 +56,8 @@ public class SaleRooms {
             Clock clock,
             LiveConfig config,
             RoomChat chat,
-            AudiencePeaks peaks) {
+            AudiencePeaks peaks,
+            NatsBus nats) {
         this.sales = sales;
         this.frames = frames;
         this.metrics = metrics;
@@ -66,6 +68,7 @@ public class SaleRooms {
         this.config = config;
         this.chat = chat;
         this.peaks = peaks;
+        this.nats = nats;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -86,10 +89,14 @@ public class SaleRooms {
             r.expectJoin();
             return r;
         });
-        return Uni.combine()
-                .all()
-                .unis(sales.get(saleId, viewer.lang), chat.snapshot(saleId))
-                .asTuple()
+        // With NATS, the sale's subject is subscribed before the snapshot is read: nothing falls between.
+        Uni<Void> subscribed =
+                nats.enabled() ? nats.watch(saleId) : Uni.createFrom().voidItem();
+        return subscribed
+                .flatMap(x -> Uni.combine()
+                        .all()
+                        .unis(sales.get(saleId, viewer.lang), chat.snapshot(saleId))
+                        .asTuple())
                 .invoke(read -> room.join(
                         viewer,
                         read.getItem1(),
@@ -212,6 +219,7 @@ public class SaleRooms {
                     }
                     metrics.roomClosed(key);
                     peaks.forget(key);
+                    nats.unwatch(key);
                     return null;
                 }));
         Map<UUID, Integer> local = new HashMap<>();

@@ -15,8 +15,9 @@ import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
 /**
- * Audience sizes summed across replicas: each replica NOTIFYs its local counts about once a
- * second and keeps the others' latest, forgetting replicas that fell silent.
+ * Audience sizes summed across replicas: each replica announces its local counts about once a
+ * second (NOTIFY, or NATS with the nats bus) and keeps the others' latest, forgetting replicas
+ * that fell silent.
  */
 @ApplicationScoped
 @OwnsTables("notify:" + ViewerCounts.CHANNEL)
@@ -33,16 +34,23 @@ class ViewerCounts {
     private final Tx db;
     private final ObjectMapper json;
     private final long ttlMillis;
+    private final NatsBus nats;
 
-    ViewerCounts(Transactions transactions, ObjectMapper json, LiveConfig config) {
+    ViewerCounts(Transactions transactions, ObjectMapper json, LiveConfig config, NatsBus nats) {
         this.db = transactions.autoCommit();
         this.json = json;
         this.ttlMillis = config.viewerCountTtl().toMillis();
+        this.nats = nats;
     }
 
     void announce(Map<UUID, Integer> local) {
         try {
             String payload = json.writeValueAsString(new Announcement(replica, local));
+            if (nats.enabled()) {
+                // No NOTIFY per replica and second: with many replicas that term grows as replicas².
+                nats.publishCounts(payload);
+                return;
+            }
             db.sql()
                     .preparedQuery("SELECT pg_notify($1, $2)")
                     .execute(Tuple.of(CHANNEL, payload))

@@ -6,9 +6,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.originlive.common.Bus;
+import org.originlive.common.Outbox;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Rows;
 import org.originlive.common.Tx;
@@ -16,22 +20,29 @@ import org.originlive.common.Tx;
 /**
  * The change feed of sales and the only writer of {@code sale.seq}. Whoever changes a sale's
  * stock, status or pin calls this inside the same transaction: {@link #claimSeq} numbers the
- * changes, {@link #publish} sends them with {@code pg_notify}, which PostgreSQL delivers only if
- * the transaction commits.
+ * changes, {@link #publish} sends them: with the {@code postgres} bus by {@code pg_notify}, which
+ * PostgreSQL delivers only if the transaction commits; with {@code nats} into the outbox (topic
+ * {@link #TOPIC}, keyed by sale), which a relay publishes to NATS after commit, so no NOTIFY (and
+ * no global notify lock) remains on the checkout path.
  */
 @ApplicationScoped
 @OwnsTables({"sale.seq", "notify:" + SaleEvents.CHANNEL})
 public class SaleEvents {
 
     public static final String CHANNEL = "originlive_sale_events";
+    public static final String TOPIC = "sale-events";
 
     // NOTIFY payloads must stay under 8000 bytes; an event is about 200.
     private static final int EVENTS_PER_NOTIFY = 30;
 
     private final ObjectMapper json;
+    private final Bus bus;
+    private final Outbox outbox;
 
-    SaleEvents(ObjectMapper json) {
+    SaleEvents(ObjectMapper json, Bus bus, Outbox outbox) {
         this.json = json;
+        this.bus = bus;
+        this.outbox = outbox;
     }
 
     /**
@@ -69,6 +80,9 @@ public class SaleEvents {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        if (bus.nats()) {
+            return toOutbox(tx, events);
+        }
         List<Tuple> payloads = new ArrayList<>();
         for (int i = 0; i < events.size(); i += EVENTS_PER_NOTIFY) {
             payloads.add(Tuple.of(CHANNEL, encode(events.subList(i, Math.min(events.size(), i + EVENTS_PER_NOTIFY)))));
@@ -77,6 +91,26 @@ public class SaleEvents {
                 .preparedQuery("SELECT pg_notify($1, $2)")
                 .executeBatch(payloads)
                 .replaceWithVoid();
+    }
+
+    /** One outbox row per sale and chunk, in seq order (the sale's lock orders the rows). */
+    private Uni<Void> toOutbox(Tx tx, List<SaleEvent> events) {
+        Map<UUID, List<SaleEvent>> bySale = new LinkedHashMap<>();
+        events.forEach(
+                e -> bySale.computeIfAbsent(e.saleId(), k -> new ArrayList<>()).add(e));
+        List<Uni<Void>> writes = new ArrayList<>();
+        bySale.forEach((saleId, ofSale) -> {
+            for (int i = 0; i < ofSale.size(); i += EVENTS_PER_NOTIFY) {
+                String payload = encode(ofSale.subList(i, Math.min(ofSale.size(), i + EVENTS_PER_NOTIFY)));
+                writes.add(outbox.add(tx, TOPIC, saleId.toString(), payload));
+            }
+        });
+        // In order on the transaction's one connection.
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Uni<Void> write : writes) {
+            chain = chain.flatMap(x -> write);
+        }
+        return chain;
     }
 
     private String encode(List<SaleEvent> events) {

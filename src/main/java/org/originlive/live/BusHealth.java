@@ -1,0 +1,36 @@
+package org.originlive.live;
+
+import io.smallrye.health.api.Wellness;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.originlive.common.Bus;
+
+/**
+ * Whether this replica hears the sales' bus (NATS, or its LISTEN connection). A wellness check:
+ * listed in /q/health, never in liveness or readiness, because losing the bus stops no sale
+ * (checkout goes on; viewers resync when it is back) and restarting replicas would not help.
+ */
+@Wellness
+@ApplicationScoped
+public class BusHealth implements HealthCheck {
+
+    private final Bus bus;
+    private final NatsBus nats;
+    private final SaleListener listener;
+
+    BusHealth(Bus bus, NatsBus nats, SaleListener listener) {
+        this.bus = bus;
+        this.nats = nats;
+        this.listener = listener;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean up = bus.nats() ? nats.up() : listener.isListening();
+        return HealthCheckResponse.named("sale-events bus (" + bus.name() + ")")
+                .status(up)
+                .withData("bus", bus.name())
+                .build();
+    }
+}
