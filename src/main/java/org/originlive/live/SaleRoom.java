@@ -40,6 +40,8 @@ final class SaleRoom {
     private final Map<String, SaleEvent> latest = new HashMap<>();
     private SaleStatus status;
     private long statusSeq = -1;
+    // Every viewer got a snapshot at this seq in the last resync: older events say nothing new.
+    private long resyncedSeq = -1;
     private Instant startsAt;
     private Instant endsAt;
     private final RoomClock clock;
@@ -100,10 +102,13 @@ final class SaleRoom {
     }
 
     synchronized void onEvent(SaleEvent event, Instant now) {
-        latest.put(
-                event.kind().wire()
-                        + (event.itemId() == null ? "" : event.itemId().toString()),
-                event);
+        String key = event.kind().wire() + (event.itemId() == null ? "" : event.itemId().toString());
+        SaleEvent previous = latest.get(key);
+        // A repeat (the nats relay delivers at least once) or what the last resync's snapshot already said.
+        if (event.seq() <= resyncedSeq || (previous != null && previous.seq() >= event.seq())) {
+            return;
+        }
+        latest.put(key, event);
         if (event.kind() == SaleEvent.Kind.STOCK) {
             pendingStock.put(event.itemId(), event);
             return;
@@ -160,6 +165,7 @@ final class SaleRoom {
         statusSeq = -1;
         SaleApi.SaleView source = sales.get(Lang.SOURCE);
         learn(source);
+        resyncedSeq = Math.max(resyncedSeq, source.seq());
         if (sales.size() == 1) {
             broadcast(new ArrayList<>(List.of(frames.snapshot(now, source, chat, audience))));
             return;
