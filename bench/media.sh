@@ -44,13 +44,15 @@ trap cleanup EXIT
 # The production template with this machine's ports and folders.
 sed -e "s# /tmp/# $WORK/#g; s#error_log stderr#error_log $WORK/error.log#; s#/run/nginx/#$WORK/run/#" \
     -e "s#alias /var/lib/media/hls/;#alias $WORK/serve/;#; s#/var/lib/media/hls#$WORK/hls#" \
+    -e "s#/var/lib/media/storage#$WORK/storage#" \
     -e "s#listen 1935;#listen 127.0.0.1:$RTMP;#; s#127.0.0.1:1937#127.0.0.1:$((RTMP + 2))#g" \
     -e "s#listen 8080;#listen 127.0.0.1:$HLS;#; s#listen 8082;#listen 127.0.0.1:$CTRL;#" \
     k8s/base/media/nginx.conf.template > "$WORK/nginx.conf.template"
 ORIGINLIVE_MEDIA_HOOK_SECRET=$(openssl rand -hex 32) ORIGINLIVE_MEDIA_ENGINE_ID=bench \
 MEDIA_HOOKS_URL=http://127.0.0.1:$HOOKS/api/media/hooks MEDIA_CONF_DIR=$WORK/run \
-MEDIA_TEMPLATE=$WORK/nginx.conf.template MEDIA_TLS_DIR=$WORK/tls \
+MEDIA_TEMPLATE=$WORK/nginx.conf.template MEDIA_TLS_DIR=$WORK/tls MEDIA_STORAGE_DIR=$WORK/storage \
   sh k8s/base/media/render.sh >/dev/null
+chmod 777 "$WORK/storage/recordings"
 python3 bench/media/hooks-stub.py "$HOOKS" "$STREAM" & STUB_PID=$!
 $ON_APP nginx -e "$WORK/error.log" -c "$WORK/run/nginx.conf"
 sleep 0.5

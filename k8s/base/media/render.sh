@@ -2,6 +2,7 @@
 # Renders the media engine's nginx.conf into /run/nginx (a memory-backed emptyDir) before nginx
 # starts. The hook secret comes from the Secret origin-live-media through this init container's
 # environment only; envsubst replaces the three named variables and leaves nginx's own $variables.
+# It also makes the storage volume's folders (MEDIA_STORAGE_DIR) before nginx records into them.
 set -eu
 case "${ORIGINLIVE_MEDIA_HOOK_SECRET:-}" in
   REPLACE_ME*|"") echo "origin-live-media/hook-secret is not set (see docs/operations.md, Live video)" >&2; exit 1 ;;
@@ -21,6 +22,11 @@ HOOKS_HOST=$(printf '%s' "$MEDIA_HOOKS_URL" | sed -E 's#^http://([^/:]+).*#\1#')
 if ! getent hosts "$HOOKS_HOST" >/dev/null; then
   echo "The app's Service $HOOKS_HOST does not resolve yet (MEDIA_HOOKS_URL); retrying on restart" >&2
   exit 1
+fi
+# The storage volume (media-deployment.yaml): nginx records into recordings/ (it creates no
+# folders) and serves public/ at /vod/; the replay worker writes public/ and its work/.
+if [ -n "${MEDIA_STORAGE_DIR:-}" ]; then
+  mkdir -p "$MEDIA_STORAGE_DIR/recordings" "$MEDIA_STORAGE_DIR/public"
 fi
 OUT=${MEDIA_CONF_DIR:-/run/nginx}
 umask 077

@@ -45,13 +45,15 @@ seconds_of() { "$FFPROBE" -v error -show_entries format=duration -of default=nw=
 
 add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a + b }'; }
 
-# The time of the last video keyframe at or before $2 seconds of file $1.
+# The time of the last video keyframe at or before $2 seconds of file $1. Only numbers count: the
+# first keyframe of every recording after the first carries side data, which ffprobe prints as
+# "<time>," and empty lines; read as 0, they cut a pin's clip from the replay's very start.
 keyframe_before() {
   local from
   from=$(awk -v s="$2" 'BEGIN { s -= 4; if (s < 0) s = 0; printf "%.3f", s }')
   "$FFPROBE" -v error -select_streams v:0 -skip_frame nokey -show_entries frame=pts_time -of csv=p=0 \
     -read_intervals "${from}%+5" "$1" |
-    awk -v s="$2" 'BEGIN { k = -1 } $1 != "N/A" && $1 + 0 <= s + 0.001 { k = $1 + 0 }
+    awk -F, -v s="$2" 'BEGIN { k = -1 } $1 ~ /^[0-9]+([.][0-9]*)?$/ && $1 + 0 <= s + 0.001 { k = $1 + 0 }
       END { if (k < 0) k = s - 2; if (k < 0) k = 0; printf "%.3f", k }'
 }
 

@@ -520,7 +520,7 @@ class K8sManifestTest {
     }
 
     /** The Ingress whose Prefix path is the longest one covering {@code path} (ingress-nginx's choice). */
-    private static Ingress routeOf(List<Ingress> ingresses, String host, String path) {
+    static Ingress routeOf(List<Ingress> ingresses, String host, String path) {
         Ingress best = null;
         int bestLength = -1;
         for (Ingress ingress : ingresses) {
@@ -707,7 +707,7 @@ class K8sManifestTest {
         return out;
     }
 
-    private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
+    static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
         boolean required = System.getenv("ORIGINLIVE_REQUIRE_KUBECTL") != null;
         Process process;
         try {
@@ -806,7 +806,7 @@ class K8sManifestTest {
                 .collect(Collectors.toSet());
     }
 
-    private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type, String name) {
+    static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type, String name) {
         return objects.stream()
                 .filter(type::isInstance)
                 .map(type::cast)
