@@ -102,7 +102,8 @@ final class SaleRoom {
     }
 
     synchronized void onEvent(SaleEvent event, Instant now) {
-        String key = event.kind().wire() + (event.itemId() == null ? "" : event.itemId().toString());
+        String key = event.kind().wire()
+                + (event.itemId() == null ? "" : event.itemId().toString());
         SaleEvent previous = latest.get(key);
         // A repeat (the nats relay delivers at least once) or what the last resync's snapshot already said.
         if (event.seq() <= resyncedSeq || (previous != null && previous.seq() >= event.seq())) {
