@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
@@ -707,7 +708,7 @@ class K8sManifestTest {
         return out;
     }
 
-    private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
+    static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
         boolean required = System.getenv("ORIGINLIVE_REQUIRE_KUBECTL") != null;
         Process process;
         try {
@@ -780,6 +781,11 @@ class K8sManifestTest {
                     .map(Container::getImage)
                     .toList();
         }
+        if (object instanceof StatefulSet s) {
+            return s.getSpec().getTemplate().getSpec().getContainers().stream()
+                    .map(Container::getImage)
+                    .toList();
+        }
         if (object instanceof GenericKubernetesResource g
                 && g.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec) {
             Object image = spec.get("imageName");
@@ -806,7 +812,7 @@ class K8sManifestTest {
                 .collect(Collectors.toSet());
     }
 
-    private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type, String name) {
+    static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type, String name) {
         return objects.stream()
                 .filter(type::isInstance)
                 .map(type::cast)
