@@ -1,6 +1,7 @@
 package org.originlive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.originlive.devdb.LocalPostgres;
 import org.originlive.support.Api;
+import org.originlive.support.NatsServer;
 import org.originlive.support.Replica;
 import org.originlive.support.TestKeys;
 
@@ -51,11 +54,13 @@ import org.originlive.support.TestKeys;
  * Only the addresses change: the database Service becomes the test's PostgreSQL and the port a free
  * one, since two replicas share this machine. Covers cross-replica access and refresh tokens, key
  * rotation with a JWKS, the fail-fast start without keys, and WeChat Pay and Alipay configured from
- * the manifests with no SANDBOX provider.
+ * the manifests with no SANDBOX provider. One replica also gets the production overlay's bus
+ * settings, its NATS servers being the test's nats-server: sale events reach NATS from the outbox.
  */
 class ProductionConfigIT {
 
     private static final Path K8S = Path.of("k8s", "base");
+    private static final Path PRODUCTION = Path.of("k8s", "overlays", "production");
     private static final String DB_SERVICE = "origin-live-db-rw:5432";
     private static final String ADMIN_EMAIL = Api.ADMIN_EMAIL;
     private static final String ADMIN_PASSWORD = Api.ADMIN_PASSWORD;
@@ -163,13 +168,93 @@ class ProductionConfigIT {
         // Rotation done: the previous key leaves the set; its tokens stop working, the new ones do not.
         a.close();
         replicas.remove(a);
-        Replica c = start(pod("c", current, TestKeys.jwks(List.of(current)), Map.of()));
+        // c also as production runs it: on the nats bus.
+        Map<String, String> bus = productionBus();
+        Replica c = start(pod("c", current, TestKeys.jwks(List.of(current)), bus));
         me(c, tokenA).then().statusCode(401);
         me(c, tokenB).then().statusCode(200);
         assertThat(kid(login(c, email).path("accessToken"))).isEqualTo(current.thumbprint());
 
         mediaSettingsReachTheApp(c);
         paymentProvidersComeFromTheManifests(c);
+        if (!bus.isEmpty()) {
+            saleEventsGoThroughNats(c);
+        }
+    }
+
+    /**
+     * The production overlay's bus settings (bus-config.yaml, its patch of the ConfigMap), the NATS
+     * servers it names being the test's one nats-server. Empty where nats-server is not installed:
+     * then c stays on the base's postgres bus (CI sets ORIGINLIVE_REQUIRE_NATS, and this fails).
+     */
+    private static Map<String, String> productionBus() throws IOException {
+        if (!NatsServer.available()) {
+            return Map.of();
+        }
+        Map<String, String> bus;
+        try (InputStream in = Files.newInputStream(PRODUCTION.resolve("bus-config.yaml"))) {
+            bus = new HashMap<>(Serialization.unmarshal(in, ConfigMap.class).getData());
+        }
+        assertThat(bus).containsEntry("ORIGINLIVE_BUS", "nats").containsKey("ORIGINLIVE_NATS_URL");
+        bus.put(
+                "ORIGINLIVE_NATS_URL",
+                bus.get("ORIGINLIVE_NATS_URL")
+                        .replaceAll("nats://[^,]+", NatsServer.shared().url()));
+        return bus;
+    }
+
+    /**
+     * The bus as the production overlay sets it: the bus check in /q/health is NATS's and UP, the
+     * dashboard's bus metrics are exported, and a checkout's stock event reaches NATS on the sale's
+     * subject, from the outbox, which it then leaves.
+     */
+    private static void saleEventsGoThroughNats(Replica replica) throws Exception {
+        int previousPort = RestAssured.port;
+        RestAssured.port = replica.port;
+        try (io.nats.client.Connection nats =
+                io.nats.client.Nats.connect(NatsServer.shared().url())) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                            RestAssured.get("/q/health").<List<Map<String, Object>>>path("checks"))
+                    .anySatisfy(check -> {
+                        assertThat((String) check.get("name")).contains("bus");
+                        assertThat(check.get("status")).isEqualTo("UP");
+                        assertThat(((Map<?, ?>) check.get("data")).get("bus")).isEqualTo("nats");
+                    }));
+            assertThat(RestAssured.get("/q/metrics").asString())
+                    .contains(
+                            "originlive_bus_outbox_oldest_seconds",
+                            "originlive_bus_reconnects_total",
+                            "originlive_bus_resyncs_total");
+
+            String sale = Api.liveSale(Api.host(), Api.product(Api.cooperative(), 100, 5), 5, 5);
+            String item = Api.firstItem(sale);
+            io.nats.client.Subscription events = nats.subscribe("originlive.sale." + sale);
+            nats.flush(Duration.ofSeconds(5));
+            Api.orderFromSale(Api.consumer(), sale, item, 1).then().statusCode(201);
+            List<io.vertx.core.json.JsonObject> heard = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                io.nats.client.Message message = events.nextMessage(Duration.ofMillis(200));
+                if (message != null) {
+                    new io.vertx.core.json.JsonArray(new String(message.getData(), StandardCharsets.UTF_8))
+                            .forEach(e -> heard.add((io.vertx.core.json.JsonObject) e));
+                }
+                return heard.stream()
+                        .anyMatch(e -> "stock".equals(e.getString("kind"))
+                                && item.equals(e.getString("itemId"))
+                                && Integer.valueOf(4).equals(e.getInteger("remaining")));
+            });
+        } finally {
+            RestAssured.port = previousPort;
+        }
+        try (Connection sql = DriverManager.getConnection(
+                        db.jdbcUrl().replaceAll("/postgres$", "/app"), "postgres", "postgres");
+                var waiting = sql.prepareStatement("SELECT count(*) FROM outbox WHERE topic = 'sale-events'")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                try (var rows = waiting.executeQuery()) {
+                    return rows.next() && rows.getLong(1) == 0;
+                }
+            });
+        }
     }
 
     /**

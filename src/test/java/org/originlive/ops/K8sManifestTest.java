@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
@@ -85,7 +86,11 @@ class K8sManifestTest {
             "sql_pool_active",
             "process_cpu_usage",
             "jvm_memory_used_bytes",
-            "jvm_memory_max_bytes");
+            "jvm_memory_max_bytes",
+            // The sale-events bus: registered on either bus (0 on postgres), moved only with ORIGINLIVE_BUS=nats.
+            "originlive_bus_outbox_oldest_seconds",
+            "originlive_bus_reconnects_total",
+            "originlive_bus_resyncs_total");
 
     /** Exported only while a room is watched (one gauge per sale), so MetricNamesTest cannot see them idle. */
     static final Set<String> PENDING_METRICS = Set.of("originlive_ws_flush_interval_millis");
@@ -611,7 +616,7 @@ class K8sManifestTest {
             }
         }
         assertThat(alerted)
-                .as("alerts cover checkout, fan-out lag, adaptive rate, drops, viewers, pool queue and 429s")
+                .as("alerts cover checkout, fan-out lag, adaptive rate, drops, viewers, pool queue, 429s and the bus")
                 .contains(
                         "originlive_checkout_latency_seconds_bucket",
                         "originlive_ws_notify_to_send_seconds",
@@ -619,7 +624,9 @@ class K8sManifestTest {
                         "originlive_ws_viewers_dropped_total",
                         "originlive_ws_connections",
                         "sql_pool_queue_size",
-                        "originlive_rate_limited_total");
+                        "originlive_rate_limited_total",
+                        "originlive_bus_outbox_oldest_seconds",
+                        "originlive_bus_reconnects_total");
 
         ConfigMap dashboardMap = one(objects, ConfigMap.class, "origin-live-dashboard");
         assertThat(dashboardMap.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
@@ -629,6 +636,8 @@ class K8sManifestTest {
         assertThat(dashboard.path("title").asText()).isNotBlank();
         Set<Integer> ids = new HashSet<>();
         Set<String> charted = new HashSet<>();
+        Set<String> chartedInBusRow = new HashSet<>();
+        int busRow = Integer.MAX_VALUE;
         assertThat(dashboard.path("panels")).isNotEmpty();
         for (JsonNode panel : dashboard.path("panels")) {
             String title = panel.path("title").asText();
@@ -636,11 +645,29 @@ class K8sManifestTest {
             assertThat(ids.add(panel.path("id").asInt()))
                     .as("panel id of %s is unique", title)
                     .isTrue();
+            if (panel.path("type").asText().equals("row")) {
+                // A row groups the panels below it (up to the next row) and queries nothing itself.
+                assertThat(panel.has("targets"))
+                        .as("row %s has no queries", title)
+                        .isFalse();
+                busRow = title.equals("Bus") ? panel.path("gridPos").path("y").asInt() : Integer.MAX_VALUE;
+                continue;
+            }
             assertThat(panel.path("targets")).as("queries of %s", title).isNotEmpty();
             for (JsonNode target : panel.path("targets")) {
-                charted.addAll(metricsIn(title, target.path("expr").asText()));
+                Set<String> names = metricsIn(title, target.path("expr").asText());
+                charted.addAll(names);
+                if (panel.path("gridPos").path("y").asInt() > busRow) {
+                    chartedInBusRow.addAll(names);
+                }
             }
         }
+        assertThat(chartedInBusRow)
+                .as("the Bus row shows the outbox lag, reconnects and resyncs")
+                .contains(
+                        "originlive_bus_outbox_oldest_seconds",
+                        "originlive_bus_reconnects_total",
+                        "originlive_bus_resyncs_total");
         assertThat(charted)
                 .as(
                         "the dashboard shows checkout rate and p99, viewers, frames/s, lag, adaptive rate, drops, pool queue, 429s")
@@ -777,6 +804,11 @@ class K8sManifestTest {
     private static List<String> images(HasMetadata object) {
         if (object instanceof Deployment d) {
             return d.getSpec().getTemplate().getSpec().getContainers().stream()
+                    .map(Container::getImage)
+                    .toList();
+        }
+        if (object instanceof StatefulSet s) {
+            return s.getSpec().getTemplate().getSpec().getContainers().stream()
                     .map(Container::getImage)
                     .toList();
         }

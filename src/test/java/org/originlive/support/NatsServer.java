@@ -33,14 +33,21 @@ public final class NatsServer {
 
     /** Skips the test where nats-server is missing, unless ORIGINLIVE_REQUIRE_NATS is set (CI): then it fails. */
     public static void require() {
+        Assumptions.assumeTrue(available(), "nats-server is not installed (apt-get install -y nats-server)");
+    }
+
+    /** Whether nats-server is here; where ORIGINLIVE_REQUIRE_NATS is set (CI), its absence fails instead. */
+    public static boolean available() {
         boolean there = Files.isExecutable(BINARY);
-        if (System.getenv("ORIGINLIVE_REQUIRE_NATS") != null) {
-            if (!there) {
-                throw new IllegalStateException("No nats-server at " + BINARY + ": apt-get install -y nats-server");
-            }
-            return;
+        if (!there && System.getenv("ORIGINLIVE_REQUIRE_NATS") != null) {
+            throw new IllegalStateException("No nats-server at " + BINARY + ": apt-get install -y nats-server");
         }
-        Assumptions.assumeTrue(there, "nats-server is not installed (apt-get install -y nats-server)");
+        return there;
+    }
+
+    /** The nats-server binary, for tests that run servers of their own. */
+    public static Path binary() {
+        return BINARY;
     }
 
     /** One server for the test JVM, started on first use. */
