@@ -90,7 +90,8 @@ class K8sManifestTest {
             // The sale-events bus: registered on either bus (0 on postgres), moved only with ORIGINLIVE_BUS=nats.
             "originlive_bus_outbox_oldest_seconds",
             "originlive_bus_reconnects_total",
-            "originlive_bus_resyncs_total");
+            "originlive_bus_resyncs_total",
+            "originlive_bus_up");
 
     /** Exported only while a room is watched (one gauge per sale), so MetricNamesTest cannot see them idle. */
     static final Set<String> PENDING_METRICS = Set.of("originlive_ws_flush_interval_millis");
@@ -626,7 +627,8 @@ class K8sManifestTest {
                         "sql_pool_queue_size",
                         "originlive_rate_limited_total",
                         "originlive_bus_outbox_oldest_seconds",
-                        "originlive_bus_reconnects_total");
+                        "originlive_bus_reconnects_total",
+                        "originlive_bus_up");
 
         ConfigMap dashboardMap = one(objects, ConfigMap.class, "origin-live-dashboard");
         assertThat(dashboardMap.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
@@ -663,11 +665,12 @@ class K8sManifestTest {
             }
         }
         assertThat(chartedInBusRow)
-                .as("the Bus row shows the outbox lag, reconnects and resyncs")
+                .as("the Bus row shows the outbox lag, reconnects, resyncs and the replicas hearing the bus")
                 .contains(
                         "originlive_bus_outbox_oldest_seconds",
                         "originlive_bus_reconnects_total",
-                        "originlive_bus_resyncs_total");
+                        "originlive_bus_resyncs_total",
+                        "originlive_bus_up");
         assertThat(charted)
                 .as(
                         "the dashboard shows checkout rate and p99, viewers, frames/s, lag, adaptive rate, drops, pool queue, 429s")
