@@ -181,15 +181,7 @@ final class LocalEngine {
         if (process == null) {
             return;
         }
-        process.destroy(); // SIGTERM: nginx's fast shutdown, publishers are cut
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        LocalReplayWorker.terminate(process); // SIGTERM: nginx's fast shutdown, publishers are cut
         process = null;
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {

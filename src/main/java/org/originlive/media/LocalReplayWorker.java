@@ -71,6 +71,12 @@ final class LocalReplayWorker {
             return;
         }
         process.descendants().forEach(ProcessHandle::destroy);
+        terminate(process);
+        process = null;
+    }
+
+    /** SIGTERM, then SIGKILL after 5 s: for the local engine's children. */
+    static void terminate(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -80,7 +86,6 @@ final class LocalReplayWorker {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        process = null;
     }
 
     private static Optional<Path> onPath(String tool) {

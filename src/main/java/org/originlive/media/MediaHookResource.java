@@ -7,14 +7,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.ProblemException;
@@ -31,12 +29,8 @@ import org.originlive.common.ProblemType;
 public class MediaHookResource {
 
     private static final String UPDATE_PUBLISH = "update_publish";
-    private static final String SECRET_DOC = HookGuard.SECRET_DOC;
-    private static final String ENGINE_DOC = HookGuard.ENGINE_DOC;
-    private static final String ENGINE_PATTERN = HookGuard.ENGINE_PATTERN;
     private static final String CLIENT_PATTERN = HookGuard.CLIENT_PATTERN;
     private static final String CLIENT_DOC = HookGuard.CLIENT_DOC;
-    private static final int SECRET_MAX = HookGuard.SECRET_MAX;
 
     private final StreamService streams;
     private final HookGuard hooks;
@@ -60,16 +54,13 @@ public class MediaHookResource {
             description = "forbidden: wrong secret; publish-refused: unknown or rotated key, a closed sale, too early"
                     + " for a rehearsal, or another publisher is live")
     public Uni<Response> onPublish(
-            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
-                    String secret,
-            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId,
+            @jakarta.ws.rs.BeanParam HookCall caller,
             @FormParam("name")
                     @Schema(maxLength = 256, description = "The stream key the encoder published with (never logged)")
                     String name,
             @FormParam("clientid") @Schema(pattern = CLIENT_PATTERN, description = CLIENT_DOC) String clientId) {
-        guard(secret, engineId);
-        return streams.publish(name, engine(engineId), client(clientId))
+        guard(caller.secret, caller.engine);
+        return streams.publish(name, engine(caller.engine), client(clientId))
                 .map(stream -> Response.status(Response.Status.FOUND)
                         .header("Location", stream)
                         .build())
@@ -84,14 +75,11 @@ public class MediaHookResource {
     @APIResponse(responseCode = "204", description = "Noted")
     @APIResponse(responseCode = "403", description = "forbidden: wrong secret")
     public Uni<Void> onPublishDone(
-            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
-                    String secret,
-            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId,
+            @jakarta.ws.rs.BeanParam HookCall caller,
             @FormParam("clientid") @Schema(pattern = CLIENT_PATTERN, description = CLIENT_DOC) String clientId) {
-        guard(secret, engineId);
+        guard(caller.secret, caller.engine);
         String client = client(clientId);
-        return client == null ? Uni.createFrom().voidItem() : streams.publishDone(engine(engineId), client);
+        return client == null ? Uni.createFrom().voidItem() : streams.publishDone(engine(caller.engine), client);
     }
 
     @POST
@@ -103,19 +91,16 @@ public class MediaHookResource {
             responseCode = "403",
             description = "forbidden: wrong secret; publish-refused: the key was rotated or the sale ended")
     public Uni<Void> onUpdate(
-            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
-                    String secret,
-            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId,
+            @jakarta.ws.rs.BeanParam HookCall caller,
             @FormParam("call") @Schema(maxLength = 32, description = "update_publish for publishers") String call,
             @FormParam("clientid") @Schema(pattern = CLIENT_PATTERN, description = CLIENT_DOC) String clientId) {
-        guard(secret, engineId);
+        guard(caller.secret, caller.engine);
         if (!UPDATE_PUBLISH.equals(call)) {
             return Uni.createFrom().voidItem(); // players and the engine's own relays
         }
         String client = client(clientId);
         Uni<Boolean> welcome =
-                client == null ? Uni.createFrom().item(false) : streams.stillWelcome(engine(engineId), client);
+                client == null ? Uni.createFrom().item(false) : streams.stillWelcome(engine(caller.engine), client);
         return welcome.map(ok -> {
             if (!ok) {
                 throw new ProblemException(ProblemType.PUBLISH_REFUSED, "This publisher no longer holds its stream");

@@ -33,10 +33,7 @@ import org.originlive.common.ProblemException;
 @PermitAll
 public class ReplayHookResource {
 
-    private static final String SECRET_DOC = HookGuard.SECRET_DOC;
-    private static final String ENGINE_DOC = HookGuard.ENGINE_DOC;
     private static final String ENGINE_PATTERN = HookGuard.ENGINE_PATTERN;
-    private static final int SECRET_MAX = HookGuard.SECRET_MAX;
     private static final String SECONDS = "[0-9]{1,9}(?:\\.[0-9]{1,6})?";
     private static final Pattern MEASURED = Pattern.compile("([0-9a-f-]{36})=(" + SECONDS + ")(?:,(" + SECONDS + "))?");
     private static final int MAX_OUTPUTS = 10_000;
@@ -60,18 +57,15 @@ public class ReplayHookResource {
     @APIResponse(responseCode = "204", description = "Record it")
     @APIResponse(responseCode = "403", description = "forbidden: wrong secret; publish-refused: not live (retried)")
     public Uni<Void> onRecordStart(
-            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
-                    String secret,
-            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId,
+            @jakarta.ws.rs.BeanParam HookCall caller,
             @QueryParam("storage") @Parameter(description = STORAGE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
                     String storage,
             @FormParam("name") @Schema(maxLength = 100, description = "The stream's name (sale id + random part)")
                     String name,
             @FormParam("clientid") @Schema(pattern = HookGuard.CLIENT_PATTERN, description = HookGuard.CLIENT_DOC)
                     String clientId) {
-        hooks.check(secret, engineId);
-        String engine = hooks.engine(engineId);
+        hooks.check(caller.secret, caller.engine);
+        String engine = hooks.engine(caller.engine);
         return recordings.start(name, engine, storage(storage, engine), HookGuard.client(clientId));
     }
 
@@ -82,15 +76,12 @@ public class ReplayHookResource {
     @APIResponse(responseCode = "204", description = "Noted")
     @APIResponse(responseCode = "403", description = "forbidden: wrong secret")
     public Uni<Void> onRecordDone(
-            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
-                    String secret,
-            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId,
+            @jakarta.ws.rs.BeanParam HookCall caller,
             @FormParam("path") @Schema(maxLength = 1000, description = "The file the engine wrote") String path,
             @FormParam("clientid") @Schema(pattern = HookGuard.CLIENT_PATTERN, description = HookGuard.CLIENT_DOC)
                     String clientId) {
-        hooks.check(secret, engineId);
-        return recordings.done(path, hooks.engine(engineId), HookGuard.client(clientId));
+        hooks.check(caller.secret, caller.engine);
+        return recordings.done(path, hooks.engine(caller.engine), HookGuard.client(clientId));
     }
 
     @POST
@@ -104,14 +95,11 @@ public class ReplayHookResource {
     @APIResponse(responseCode = "204", description = "Nothing due")
     @APIResponse(responseCode = "403", description = "forbidden: wrong secret")
     public Uni<Response> claim(
-            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
-                    String secret,
-            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId,
+            @jakarta.ws.rs.BeanParam HookCall caller,
             @QueryParam("storage") @Parameter(description = STORAGE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
                     String storage) {
-        hooks.check(secret, engineId);
-        return jobs.claim(storage(storage, hooks.engine(engineId)))
+        hooks.check(caller.secret, caller.engine);
+        return jobs.claim(storage(storage, hooks.engine(caller.engine)))
                 .map(job -> job.map(text -> Response.ok(text, MediaType.TEXT_PLAIN))
                         .orElseGet(Response::noContent)
                         .build());
@@ -126,10 +114,7 @@ public class ReplayHookResource {
     @APIResponse(responseCode = "403", description = "forbidden: wrong secret")
     @APIResponse(responseCode = "409", description = "illegal-transition: the claim was lost (lease over)")
     public Uni<Void> done(
-            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
-                    String secret,
-            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId,
+            @jakarta.ws.rs.BeanParam HookCall caller,
             UUID claim,
             @FormParam("duration") @Schema(pattern = SECONDS, maxLength = 20, description = "The replay's seconds")
                     String duration,
@@ -145,7 +130,7 @@ public class ReplayHookResource {
                             maxItems = MAX_OUTPUTS,
                             implementation = Measurement[].class)
                     List<String> clips) {
-        hooks.check(secret, engineId);
+        hooks.check(caller.secret, caller.engine);
         Double seconds = duration == null ? null : number(duration);
         return jobs.done(claim, seconds, measured(segments), measured(clips));
     }
@@ -158,13 +143,10 @@ public class ReplayHookResource {
     @APIResponse(responseCode = "403", description = "forbidden: wrong secret")
     @APIResponse(responseCode = "409", description = "illegal-transition: the claim was lost")
     public Uni<Void> failed(
-            @QueryParam("secret") @Parameter(description = SECRET_DOC, schema = @Schema(maxLength = SECRET_MAX))
-                    String secret,
-            @QueryParam("engine") @Parameter(description = ENGINE_DOC, schema = @Schema(pattern = ENGINE_PATTERN))
-                    String engineId,
+            @jakarta.ws.rs.BeanParam HookCall caller,
             UUID claim,
             @FormParam("reason") @Schema(maxLength = 2000, description = "What went wrong (logged)") String reason) {
-        hooks.check(secret, engineId);
+        hooks.check(caller.secret, caller.engine);
         String why = reason == null ? "" : reason.substring(0, Math.min(reason.length(), 400));
         return jobs.failed(claim, why.replaceAll("secret=[^&\\s]*", "secret=***"));
     }

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,12 +17,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.originlive.common.Caller;
+import org.originlive.i18n.Lang;
 import org.originlive.i18n.Languages;
 
-/** A sale's replay (public): NONE, PROCESSING or READY with its chapters. */
-@Path("/api/sales/{id}/replay")
+/** Replays and highlight clips (public). */
+@Path("/api")
 @Tag(name = "Replays and highlights")
 public class ReplayResource {
+
+    /** {@code ?lang=} and {@code Accept-Language}, as every public read takes them. */
+    public static class Language {
+        @QueryParam("lang")
+        @Parameter(schema = @Schema(maxLength = 35))
+        String lang;
+
+        @HeaderParam("Accept-Language")
+        @Parameter(schema = @Schema(maxLength = Languages.ACCEPT_LANGUAGE_MAX))
+        String acceptLanguage;
+    }
 
     private final ReplayService replays;
     private final Languages languages;
@@ -34,6 +47,7 @@ public class ReplayResource {
     }
 
     @GET
+    @Path("/sales/{id}/replay")
     @PermitAll
     @Operation(
             summary = "The sale's replay: NONE (nothing was published while LIVE, or the sale has not ended),"
@@ -41,11 +55,9 @@ public class ReplayResource {
                     + " at counts as a view (once per viewer and hour)")
     @APIResponse(responseCode = "200", description = "The replay")
     @APIResponse(responseCode = "404", description = "not-found: no such sale")
-    public Uni<MediaApi.Replay> get(
+    public Uni<MediaApi.Replay> replay(
             UUID id,
-            @QueryParam("lang") @Parameter(schema = @Schema(maxLength = 35)) String lang,
-            @HeaderParam("Accept-Language") @Parameter(schema = @Schema(maxLength = Languages.ACCEPT_LANGUAGE_MAX))
-                    String acceptLanguage,
+            @BeanParam Language language,
             @HeaderParam("User-Agent") @Parameter(schema = @Schema(maxLength = 1000)) String userAgent,
             @Context HttpServerRequest request) {
         String address =
@@ -54,8 +66,30 @@ public class ReplayResource {
         return identity.getDeferredIdentity()
                 .map(Caller::ofIdentity)
                 .flatMap(who -> replays.replay(
-                        id,
-                        languages.choose(lang, acceptLanguage),
-                        who == null ? "address:" + address + "|" + agent : "user:" + who.id()));
+                        id, chosen(language), who == null ? "address:" + address + "|" + agent : "user:" + who.id()));
+    }
+
+    @GET
+    @Path("/sales/{id}/highlights")
+    @PermitAll
+    @Operation(summary = "The sale's clips in pin order (empty until its replay is READY)")
+    @APIResponse(responseCode = "200", description = "The clips")
+    @APIResponse(responseCode = "404", description = "not-found: no such sale")
+    public Uni<MediaApi.Highlights> ofSale(UUID id, @BeanParam Language language) {
+        return replays.ofSale(id, chosen(language));
+    }
+
+    @GET
+    @Path("/products/{id}/highlights")
+    @PermitAll
+    @Operation(summary = "The product's clips from every sale that featured it, newest first (at most 100)")
+    @APIResponse(responseCode = "200", description = "The clips")
+    @APIResponse(responseCode = "404", description = "not-found: no such product")
+    public Uni<MediaApi.Highlights> ofProduct(UUID id, @BeanParam Language language) {
+        return replays.ofProduct(id, chosen(language));
+    }
+
+    private Lang chosen(Language language) {
+        return languages.choose(language.lang, language.acceptLanguage);
     }
 }
