@@ -13,24 +13,18 @@ import org.originlive.common.Bus;
  */
 @Wellness
 @ApplicationScoped
-@io.quarkus.runtime.Startup
 public class BusHealth implements HealthCheck {
 
     private final Bus bus;
-    private final NatsBus nats;
     private final SaleListener listener;
 
-    BusHealth(Bus bus, NatsBus nats, SaleListener listener, io.micrometer.core.instrument.MeterRegistry registry) {
+    BusHealth(Bus bus, SaleListener listener) {
         this.bus = bus;
-        this.nats = nats;
         this.listener = listener;
-        io.micrometer.core.instrument.Gauge.builder("originlive.bus.up", this, h -> h.up() ? 1 : 0)
-                .description("1 while this replica hears the sales' bus (NATS, or its LISTEN connection)")
-                .register(registry);
     }
 
     boolean up() {
-        return bus.nats() ? nats.up() : listener.isListening();
+        return listener.busUp();
     }
 
     @Override

@@ -25,6 +25,7 @@ public class SaleListener {
     private final Vertx vertx;
     private final LiveConfig config;
     private final NatsBus nats;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
     private final PgConnectOptions options;
     private final AtomicInteger subscriptions = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -37,6 +38,7 @@ public class SaleListener {
             Vertx vertx,
             LiveConfig config,
             NatsBus nats,
+            io.micrometer.core.instrument.MeterRegistry registry,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
@@ -45,12 +47,16 @@ public class SaleListener {
         this.vertx = vertx;
         this.config = config;
         this.nats = nats;
+        this.registry = registry;
         this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(username)
                 .setPassword(password);
     }
 
     void onStart(@Observes StartupEvent event) {
+        io.micrometer.core.instrument.Gauge.builder("originlive.bus.up", this, l -> l.busUp() ? 1 : 0)
+                .description("1 while this replica hears the sales' bus (NATS, or its LISTEN connection)")
+                .register(registry);
         subscriber = PgSubscriber.subscriber(vertx, options);
         long retry = config.listenRetry().toMillis();
         subscriber.reconnectPolicy(attempt -> stopping.get() ? -1L : retry);
@@ -79,6 +85,11 @@ public class SaleListener {
 
     public boolean isListening() {
         return listening.get();
+    }
+
+    /** Whether this replica hears the sales' bus: NATS with the nats bus, else its LISTEN connection. */
+    boolean busUp() {
+        return nats.enabled() ? nats.up() : isListening();
     }
 
     private void connect() {

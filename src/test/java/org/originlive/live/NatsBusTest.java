@@ -132,6 +132,41 @@ class NatsBusTest {
         }
     }
 
+    /**
+     * The relay delivers at least once: one that died after NATS took a batch and before it
+     * deleted the rows sends the batch again. Viewers must not see a stale repeat.
+     */
+    @Test
+    void aRepeatedEventIsDroppedByTheRoom() throws Exception {
+        await().atMost(WAIT).until(() -> "UP".equals(busStatus()));
+        String sale = Api.liveSale(Api.host(), Api.product(Api.cooperative(), 100, 50), 20, 3);
+        String item = Api.firstItem(sale);
+        try (WsClient viewer = WsClient.watch(sale);
+                io.nats.client.Connection relayAgain =
+                        io.nats.client.Nats.connect(NatsServer.shared().url())) {
+            await().atMost(WAIT).until(() -> viewer.remaining() == 20);
+            Api.orderFromSale(Api.consumer(), sale, item, 2).then().statusCode(201);
+            await().atMost(WAIT).until(() -> viewer.remaining() == 18);
+            long first = viewer.ofType("stock").get(0).getLong("seq");
+
+            String repeat = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .findAndRegisterModules()
+                    .writeValueAsString(List.of(org.originlive.sale.SaleEvent.stock(
+                            java.util.UUID.fromString(sale), java.util.UUID.fromString(item), 18, first, 0L)));
+            relayAgain.publish(NatsBus.SALE_SUBJECT + sale, repeat.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            relayAgain.flush(Duration.ofSeconds(2));
+            Api.orderFromSale(Api.consumer(), sale, item, 2).then().statusCode(201);
+            await().atMost(WAIT).until(() -> viewer.remaining() == 16);
+
+            List<Long> seqs =
+                    viewer.ofType("stock").stream().map(f -> f.getLong("seq")).toList();
+            assertThat(seqs)
+                    .as("each change once, in order")
+                    .doesNotHaveDuplicates()
+                    .isSorted();
+        }
+    }
+
     @Test
     void losingNatsStopsNoSaleAndViewersConvergeWhenItIsBack() {
         await().atMost(WAIT).until(() -> "UP".equals(busStatus()));
