@@ -101,28 +101,35 @@ class StoreCheckout {
             if (currencies.size() != 1) {
                 throw ProblemException.invalid("items", "all products of an order must share one currency");
             }
-            List<OrderLine> lines = body.items().stream()
-                    .map(l -> {
-                        ProductStock.Taken t = taken.get(l.productId());
-                        return OrderLine.of(
-                                l.productId(), null, t.cooperativeId(), t.name(), l.quantity(), t.priceMinor());
-                    })
-                    .toList();
-            Instant now = clock.instant();
-            NewOrder order = new NewOrder(
-                    StoredOrder.reserved(
-                            request.orderId(),
-                            request.buyerId(),
-                            null,
-                            body.source(),
-                            OrderLine.total(lines),
-                            currencies.iterator().next(),
-                            body.shippingAddress(),
-                            now,
-                            now.plus(config.reservationHold())),
-                    lines);
+            NewOrder order = order(request, body, taken, currencies.iterator().next());
             return orders.record(tx, List.of(order)).replaceWith(new BatchOutcome.Created(order.view()));
         });
+    }
+
+    private NewOrder order(
+            BatchRequest request,
+            CheckoutApi.StoreOrderRequest body,
+            Map<UUID, ProductStock.Taken> taken,
+            String currency) {
+        List<OrderLine> lines = body.items().stream()
+                .map(l -> {
+                    ProductStock.Taken t = taken.get(l.productId());
+                    return OrderLine.of(l.productId(), null, t.cooperativeId(), t.name(), l.quantity(), t.priceMinor());
+                })
+                .toList();
+        Instant now = clock.instant();
+        return new NewOrder(
+                StoredOrder.reserved(
+                        request.orderId(),
+                        request.buyerId(),
+                        null,
+                        body.source(),
+                        OrderLine.total(lines),
+                        currency,
+                        body.shippingAddress(),
+                        now,
+                        now.plus(config.reservationHold())),
+                lines);
     }
 
     private Uni<ProductStock.Taken> take(Tx tx, CheckoutApi.StoreLine line) {

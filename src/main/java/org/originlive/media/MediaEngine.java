@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.originlive.common.WebOrigins;
 
 /**
  * The media engine this replica talks to: its own local nginx ({@code originlive.media.local}),
@@ -165,19 +166,7 @@ public class MediaEngine {
     /** Where browsers fetch video from ({@code scheme://host[:port]}), for the pages' CSP; empty when unknown. */
     public Optional<String> playbackOrigin() {
         String base = playbackBase;
-        if (base == null) {
-            return Optional.empty();
-        }
-        try {
-            java.net.URI uri = java.net.URI.create(base);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(
-                    uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return base == null ? Optional.empty() : WebOrigins.of(base);
     }
 
     boolean secretMatches(String given) {

@@ -70,16 +70,13 @@ record NginxConf(
         conf.append("      notify_update_timeout ")
                 .append(Math.max(1, updateEvery.toSeconds()))
                 .append("s;\n");
-        conf.append("      push rtmp://127.0.0.1:")
-                .append(rtmpPort)
-                .append('/')
-                .append(HLS_APP)
-                .append(";\n");
-        conf.append("      push rtmp://127.0.0.1:")
-                .append(rtmpPort)
-                .append('/')
-                .append(RECORD_APP)
-                .append(";\n");
+        for (String app : new String[] {HLS_APP, RECORD_APP}) {
+            conf.append("      push rtmp://127.0.0.1:")
+                    .append(rtmpPort)
+                    .append('/')
+                    .append(app)
+                    .append(";\n");
+        }
         // The recorder refuses a rehearsal's push; the retry after the sale goes live is taken.
         conf.append("      push_reconnect 1s;\n");
         conf.append("    }\n\n");

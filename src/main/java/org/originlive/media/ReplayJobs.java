@@ -33,6 +33,7 @@ public class ReplayJobs {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     private final ReplayRepository replays;
+    private final ReplayReads reads;
     private final PinHistory pins;
     private final SaleQueries sales;
     private final MediaEngine engine;
@@ -42,6 +43,7 @@ public class ReplayJobs {
 
     ReplayJobs(
             ReplayRepository replays,
+            ReplayReads reads,
             PinHistory pins,
             SaleQueries sales,
             MediaEngine engine,
@@ -49,6 +51,7 @@ public class ReplayJobs {
             Transactions transactions,
             Clock clock) {
         this.replays = replays;
+        this.reads = reads;
         this.pins = pins;
         this.sales = sales;
         this.engine = engine;
@@ -83,7 +86,7 @@ public class ReplayJobs {
             return Uni.createFrom().item(Optional.of(head));
         }
         UUID saleId = claimed.saleId();
-        return replays.recordings(saleId).flatMap(recordings -> {
+        return reads.recordings(saleId).flatMap(recordings -> {
             if (recordings.isEmpty()) {
                 Log.warnf("Sale %s: no recording was closed by the engine; the replay is NONE", saleId);
                 return replays.forget(saleId, claim).replaceWith(Optional.<String>empty());
@@ -162,7 +165,7 @@ public class ReplayJobs {
                 .toList();
     }
 
-    private static String lines(List<ReplayRepository.Recording> recordings, List<ReplayTimeline.Clip> clips) {
+    private static String lines(List<ReplayReads.Recording> recordings, List<ReplayTimeline.Clip> clips) {
         StringBuilder text = new StringBuilder();
         recordings.forEach(r -> text.append("segment ")
                 .append(r.id())

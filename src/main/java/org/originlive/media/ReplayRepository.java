@@ -29,28 +29,7 @@ import org.originlive.common.Tx;
 @OwnsTables({"media_recording", "media_replay", "media_highlight"})
 public class ReplayRepository {
 
-    /** A recording the engine closed: its file, and its length (measured, else as the clock saw it). */
-    record Recording(UUID id, String file, Instant startedAt, Instant endedAt, Double measuredSeconds) {
-
-        double seconds() {
-            return measuredSeconds != null
-                    ? measuredSeconds
-                    : Duration.between(startedAt, endedAt).toMillis() / 1000.0;
-        }
-    }
-
-    record Replay(String status, String playbackUrl, Double durationSeconds) {}
-
     record Claimed(UUID saleId, String status) {}
-
-    record Highlight(
-            UUID id,
-            UUID saleId,
-            UUID itemId,
-            UUID productId,
-            Double startSeconds,
-            Double durationSeconds,
-            String url) {}
 
     /** What a worker reported of one output: an id, and seconds (start and length for a clip). */
     record Measured(UUID id, double start, double seconds) {}
@@ -109,22 +88,6 @@ public class ReplayRepository {
     }
 
     /** The sale's closed recordings on its replay's storage, in order. */
-    Uni<List<Recording>> recordings(UUID saleId) {
-        return db.sql()
-                .preparedQuery(
-                        "SELECT m.id, m.file, m.started_at, m.ended_at, m.duration_seconds FROM media_recording m"
-                                + " JOIN media_replay r ON r.sale_id = m.sale_id AND r.storage_id = m.storage_id"
-                                + " WHERE m.sale_id = $1 AND m.file IS NOT NULL ORDER BY m.started_at")
-                .execute(Tuple.of(saleId))
-                .map(rows -> all(
-                        rows,
-                        r -> new Recording(
-                                r.getUUID("id"),
-                                r.getString("file"),
-                                instant(r, "started_at"),
-                                instant(r, "ended_at"),
-                                number(r, "duration_seconds"))));
-    }
 
     /** The claim's plan of clips replaces any earlier one; nothing when the claim was lost meanwhile. */
     Uni<Void> plan(Tx tx, UUID saleId, UUID claim, List<ReplayTimeline.Clip> clips) {
@@ -240,38 +203,6 @@ public class ReplayRepository {
                 .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getInteger("attempts"));
     }
 
-    Uni<Optional<Replay>> replay(UUID saleId) {
-        return db.sql()
-                .preparedQuery("SELECT status, playback_url, duration_seconds FROM media_replay WHERE sale_id = $1")
-                .execute(Tuple.of(saleId))
-                .map(rows -> first(
-                        rows,
-                        r -> new Replay(
-                                r.getString("status"), r.getString("playback_url"), number(r, "duration_seconds"))));
-    }
-
-    /** Clips of READY replays, of one sale (by pin) or of one product (newest first). */
-    Uni<List<Highlight>> highlights(UUID saleId, UUID productId, int limit) {
-        String where = saleId != null ? "h.sale_id = $1" : "h.product_id = $1";
-        String order = saleId != null ? "h.pinned_at" : "h.pinned_at DESC";
-        return db.sql()
-                .preparedQuery("SELECT h.id, h.sale_id, h.item_id, h.product_id, h.start_seconds, h.duration_seconds,"
-                        + " h.playback_url FROM media_highlight h JOIN media_replay r ON r.sale_id = h.sale_id"
-                        + " WHERE " + where + " AND r.status = 'READY' AND h.playback_url IS NOT NULL"
-                        + " ORDER BY " + order + " LIMIT $2")
-                .execute(Tuple.of(saleId != null ? saleId : productId, limit))
-                .map(rows -> all(
-                        rows,
-                        r -> new Highlight(
-                                r.getUUID("id"),
-                                r.getUUID("sale_id"),
-                                r.getUUID("item_id"),
-                                r.getUUID("product_id"),
-                                number(r, "start_seconds"),
-                                number(r, "duration_seconds"),
-                                r.getString("playback_url"))));
-    }
-
     /** READY replays made before {@code before} are queued for deletion; how many. */
     Uni<Integer> expire(Instant before, Instant now) {
         return db.sql()
@@ -281,19 +212,19 @@ public class ReplayRepository {
                 .map(RowSet::rowCount);
     }
 
-    private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
+    static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
         return rows.size() == 0
                 ? Optional.empty()
                 : Optional.of(map.apply(rows.iterator().next()));
     }
 
-    private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
+    static <T> List<T> all(RowSet<Row> rows, Function<Row, T> map) {
         List<T> list = new ArrayList<>();
         rows.forEach(r -> list.add(map.apply(r)));
         return list;
     }
 
-    private static Double number(Row r, String column) {
+    static Double number(Row r, String column) {
         BigDecimal value = r.getBigDecimal(column);
         return value == null ? null : value.doubleValue();
     }
@@ -302,7 +233,7 @@ public class ReplayRepository {
         return BigDecimal.valueOf(Math.round(seconds * 1000)).movePointLeft(3);
     }
 
-    private static Instant instant(Row r, String column) {
+    static Instant instant(Row r, String column) {
         OffsetDateTime value = r.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
     }

@@ -21,7 +21,7 @@ public class ReplayService {
     private static final int PRODUCT_HIGHLIGHTS = 100;
     private static final int SALE_HIGHLIGHTS = 1000;
 
-    private final ReplayRepository replays;
+    private final ReplayReads replays;
     private final ReplayViewCounts views;
     private final PinHistory pins;
     private final SaleQueries sales;
@@ -29,7 +29,7 @@ public class ReplayService {
     private final Clock clock;
 
     ReplayService(
-            ReplayRepository replays,
+            ReplayReads replays,
             ReplayViewCounts views,
             PinHistory pins,
             SaleQueries sales,
@@ -51,7 +51,7 @@ public class ReplayService {
                     || "DELETING".equals(found.get().status())) {
                 return Uni.createFrom().item(new MediaApi.Replay(MediaApi.ReplayStatus.NONE, null, null, List.of()));
             }
-            ReplayRepository.Replay replay = found.get();
+            ReplayReads.Replay replay = found.get();
             if (!"READY".equals(replay.status())) {
                 return Uni.createFrom()
                         .item(new MediaApi.Replay(MediaApi.ReplayStatus.PROCESSING, null, null, List.of()));
@@ -101,7 +101,7 @@ public class ReplayService {
                         found.stream().map(h -> view(h, product.name())).toList())));
     }
 
-    private static MediaApi.Highlight view(ReplayRepository.Highlight h, String name) {
+    private static MediaApi.Highlight view(ReplayReads.Highlight h, String name) {
         return new MediaApi.Highlight(
                 h.saleId(), h.itemId(), h.productId(), name, h.startSeconds(), h.durationSeconds(), h.url());
     }

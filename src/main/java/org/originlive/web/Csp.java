@@ -1,11 +1,9 @@
 package org.originlive.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The pages' Content-Security-Policy with the video admitted: media from the video origins (the
@@ -36,20 +34,6 @@ final class Csp {
         List<String> out = new ArrayList<>();
         directives.forEach((name, values) -> out.add(values.isEmpty() ? name : name + " " + String.join(" ", values)));
         return String.join("; ", out);
-    }
-
-    /** {@code scheme://host[:port]} of an absolute URL; empty for anything else. */
-    static Optional<String> originOf(String url) {
-        try {
-            URI uri = URI.create(url.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(
-                    uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static void add(List<String> sources, String source) {

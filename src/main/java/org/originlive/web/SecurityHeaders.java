@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.originlive.common.WebOrigins;
 import org.originlive.media.MediaConfig;
 import org.originlive.media.MediaEngine;
 
@@ -34,7 +35,7 @@ class SecurityHeaders {
     SecurityHeaders(WebConfig config, MediaEngine media, MediaConfig mediaConfig) {
         this.config = config;
         this.media = media;
-        this.vodOrigin = mediaConfig.vodBaseUrl().flatMap(Csp::originOf);
+        this.vodOrigin = mediaConfig.vodBaseUrl().flatMap(WebOrigins::of);
     }
 
     /** Rebuilt only when the playback origin changes (a local engine's port is known after start-up). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.WebOrigins;
 
 /** The pages' policy admits every video origin (live and replays) for media and fetches, nothing more. */
 class CspTest {
@@ -27,9 +28,9 @@ class CspTest {
 
     @Test
     void anOriginIsSchemeHostAndPortOfAnAbsoluteUrl() {
-        assertThat(Csp.originOf("https://cdn.example.org/vod/")).contains("https://cdn.example.org");
-        assertThat(Csp.originOf("http://127.0.0.1:8081/vod")).contains("http://127.0.0.1:8081");
-        assertThat(Csp.originOf("/vod")).isEmpty();
-        assertThat(Csp.originOf("not a url")).isEmpty();
+        assertThat(WebOrigins.of("https://cdn.example.org/vod/")).contains("https://cdn.example.org");
+        assertThat(WebOrigins.of("http://127.0.0.1:8081/vod")).contains("http://127.0.0.1:8081");
+        assertThat(WebOrigins.of("/vod")).isEmpty();
+        assertThat(WebOrigins.of("not a url")).isEmpty();
     }
 }
