@@ -145,6 +145,21 @@ class WechatPayLifecycleTest {
     }
 
     @Test
+    void anUnconfirmedCloseLetsTheOrderExpireAndAPaymentAfterItIsRefundedInFull() {
+        Opened o = openQr();
+        // The close before expiry gets an answer WeChat Pay did not sign: not believed, so unconfirmed.
+        wechat.tamperNextAnswer(WechatPaySimulator.Tamper.FORGED, o.trade() + "/close");
+        await().atMost(Duration.ofSeconds(45)).until(() -> "EXPIRED".equals(status(o)));
+        assertThat(wechat.closes(o.trade())).isGreaterThanOrEqualTo(1);
+
+        wechat.pay(o.trade());
+        notify(wechat.paidNotification(o.trade()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED".equals(paymentStatus(o)));
+        assertThat(status(o)).isEqualTo("EXPIRED");
+        assertThat(wechat.refund("L" + o.trade()).orElseThrow().refundMinor()).isEqualTo(2500);
+    }
+
+    @Test
     void aTradeThatTheCloseBeforeExpiryFindsPaidPaysTheOrder() {
         Opened o = openQr();
         wechat.pay(o.trade());
