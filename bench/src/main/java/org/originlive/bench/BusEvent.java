@@ -21,7 +21,8 @@ final class BusEvent {
     /** The sales of the run, the same in every process. */
     static List<String> sales(int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> UUID.nameUUIDFromBytes(("bench-sale-" + i).getBytes()).toString())
+                .mapToObj(i ->
+                        UUID.nameUUIDFromBytes(("bench-sale-" + i).getBytes()).toString())
                 .toList();
     }
 

@@ -16,21 +16,36 @@ import org.HdrHistogram.Histogram;
 final class BusFleet implements AutoCloseable {
 
     /** What every replica heard in a row, added up. */
-    record Heard(long delivered, long gaps, long missing, long dups, long backwards, long lostConnections, Histogram latency) {}
+    record Heard(
+            long delivered,
+            long gaps,
+            long missing,
+            long dups,
+            long backwards,
+            long lostConnections,
+            Histogram latency) {}
 
     private final List<Process> processes = new ArrayList<>();
     private final List<BufferedReader> outs = new ArrayList<>();
     private final List<PrintWriter> ins = new ArrayList<>();
 
     /** Starts the processes and returns once every connection listens. */
-    BusFleet(String bus, String where, int replicas, int count, int sales, List<String> jvm, Path logs) throws Exception {
+    BusFleet(String bus, String where, int replicas, int count, int sales, List<String> jvm, Path logs)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int p = 0; p < count; p++) {
             int connections = replicas / count + (p < replicas % count ? 1 : 0);
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(jvm);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BusReplicas.class.getName(),
-                    bus, where, Integer.toString(connections), Integer.toString(sales), Integer.toString(p)));
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BusReplicas.class.getName(),
+                    bus,
+                    where,
+                    Integer.toString(connections),
+                    Integer.toString(sales),
+                    Integer.toString(p)));
             Process process = new ProcessBuilder(command)
                     .redirectError(logs.resolve(bus + "-replicas-" + p + ".log").toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -43,7 +58,8 @@ final class BusFleet implements AutoCloseable {
             String ready = expect(out, "ready");
             long skew = Math.abs(Long.parseLong(ready.split(" ")[1]) - System.nanoTime());
             if (skew > TimeUnit.SECONDS.toNanos(120)) {
-                throw new IllegalStateException("System.nanoTime differs between processes here: latency cannot be measured");
+                throw new IllegalStateException(
+                        "System.nanoTime differs between processes here: latency cannot be measured");
             }
         }
     }
@@ -65,7 +81,8 @@ final class BusFleet implements AutoCloseable {
             for (int i = 0; i < sums.length; i++) {
                 sums[i] += Long.parseLong(f[i + 1]);
             }
-            latency.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(f[7])), 0));
+            latency.add(Histogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(f[7])), 0));
         }
         return new Heard(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], latency);
     }

@@ -82,7 +82,8 @@ abstract class BusPublisher implements AutoCloseable {
 
         OnNats(String url, List<String> sales) throws Exception {
             super(sales);
-            this.connection = Nats.connect(new Options.Builder().server(url).connectionName("relay").build());
+            this.connection = Nats.connect(
+                    new Options.Builder().server(url).connectionName("relay").build());
             this.seq = new long[sales.size()];
         }
 
@@ -118,6 +119,7 @@ abstract class BusPublisher implements AutoCloseable {
         private final Pool pool;
         private final int maxInFlight;
         private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger failures = new AtomicInteger();
 
         OnPostgres(int port, int connections, List<String> sales) throws Exception {
             super(sales);
@@ -149,15 +151,23 @@ abstract class BusPublisher implements AutoCloseable {
             inFlight.incrementAndGet();
             long sent = System.nanoTime();
             String saleId = sales.get(sale);
-            pool.withTransaction(conn -> conn.preparedQuery("UPDATE bus_sale SET seq = seq + 1 WHERE id = $1 RETURNING seq")
+            pool.withTransaction(conn -> conn.preparedQuery(
+                                    "UPDATE bus_sale SET seq = seq + 1 WHERE id = $1 RETURNING seq")
                             .execute(Tuple.of(saleId))
                             .compose(rows -> conn.preparedQuery("SELECT pg_notify($1, $2)")
-                                    .execute(Tuple.of(BusEvent.CHANNEL,
-                                            BusEvent.encode(saleId, rows.iterator().next().getLong("seq"), sent)))))
+                                    .execute(Tuple.of(
+                                            BusEvent.CHANNEL,
+                                            BusEvent.encode(
+                                                    saleId,
+                                                    rows.iterator().next().getLong("seq"),
+                                                    sent)))))
                     .onComplete(done -> {
                         inFlight.decrementAndGet();
                         if (done.succeeded()) {
                             count(sent, from, to);
+                        } else if (failures.getAndIncrement() == 0) {
+                            System.err.println(
+                                    "NOTIFY transaction failed (further failures not shown): " + done.cause());
                         }
                     });
             return true;

@@ -46,11 +46,12 @@ public final class BusReplicas {
         BusTally tally = new BusTally(connections, sales);
         List<AutoCloseable> open = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            open.add(switch (bus) {
-                case "nats" -> wire(where, name + i, i, sales, tally);
-                case "jnats" -> jnats(where, name + i, i, sales, tally);
-                default -> postgres(Integer.parseInt(where), i, tally);
-            });
+            open.add(
+                    switch (bus) {
+                        case "nats" -> wire(where, name + i, i, sales, tally);
+                        case "jnats" -> jnats(where, name + i, i, sales, tally);
+                        default -> postgres(Integer.parseInt(where), i, tally);
+                    });
         }
         say("ready " + System.nanoTime());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -74,9 +75,13 @@ public final class BusReplicas {
             vertx = Vertx.vertx();
             netClient = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
         }
-        NetSocket socket = NatsWire.subscribe(vertx, netClient, url, name,
+        NetSocket socket = NatsWire.subscribe(
+                        netClient,
+                        url,
+                        name,
                         sales.stream().map(s -> BusEvent.SUBJECT + s).toList(),
-                        payload -> tally.heard(index, payload), tally::lostConnection)
+                        payload -> tally.heard(index, payload),
+                        tally::lostConnection)
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
@@ -128,7 +133,8 @@ public final class BusReplicas {
                 .get(30, TimeUnit.SECONDS);
         connection.notificationHandler(note -> tally.heard(index, note.getPayload()));
         connection.closeHandler(x -> tally.lostConnection());
-        connection.query("LISTEN " + BusEvent.CHANNEL)
+        connection
+                .query("LISTEN " + BusEvent.CHANNEL)
                 .execute()
                 .toCompletionStage()
                 .toCompletableFuture()

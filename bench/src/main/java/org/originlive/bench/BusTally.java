@@ -93,8 +93,15 @@ final class BusTally {
         ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
         int length = h.encodeIntoCompressedByteBuffer(buffer);
         String encoded = Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
-        return String.join(" ", "stats", Long.toString(w.delivered.sum()), Long.toString(w.gaps.sum()),
-                Long.toString(w.missing.sum()), Long.toString(w.dups.sum()), Long.toString(w.backwards.sum()),
-                Long.toString(lostConnections.sum()), encoded);
+        return String.join(
+                " ",
+                "stats",
+                Long.toString(w.delivered.sum()),
+                Long.toString(w.gaps.sum()),
+                Long.toString(w.missing.sum()),
+                Long.toString(w.dups.sum()),
+                Long.toString(w.backwards.sum()),
+                Long.toString(lostConnections.sum()),
+                encoded);
     }
 }
