@@ -4,9 +4,14 @@
 # fixed rates; publish→deliver p50/p99/max, gaps, duplicates, server CPU per delivery. Prints one
 # table and writes it to bench/results/bus-<time>.md (and bus-latest.md). See docs/benchmarks.md (Bus).
 #
-#   bench/bus.sh                     # NATS at 100, 1000, 5000 events/s and 1000 in 5 and 20 ms rounds; NOTIFY at 25, 50,
-#                                    # 100, 200, 300, 400 until it falls behind; 20 s rows (~7 min)
-#   BUS_QUICK=1 bench/bus.sh         # smoke: 5 s rows, NATS 100 and 1000, NOTIFY 25 and 50
+# Usage:
+#   bench/bus.sh                     # the full run, ~6 min: NATS at 100, 1000 and 5000 events/s, and 1000 sent in
+#                                    # 5 and 20 ms rounds; NOTIFY at 25, 50, 100, 200, 300, 400 up to the first rate
+#                                    # it falls behind at; 20 s measured per row after 5 s at the rate
+#   BUS_QUICK=1 bench/bus.sh         # smoke, ~2.5 min: 5 s rows after 3 s, NATS 100, 1000 and 5000, NOTIFY 50, 100,
+#                                    # 200, 400 (stops at the first it falls behind at)
+#   BUS_BUSES=nats bench/bus.sh      # one bus only (nats or postgres)
+# Run it on a quiet machine: the table's "other processes" column shows what else ran.
 #
 # Knobs (env): BUS_REPLICAS=200 BUS_PROCESSES=4 BUS_SALES=10 BUS_SECONDS=20 BUS_WARMUP_SECONDS=5
 # BUS_GRACE_SECONDS=2 BUS_NATS_RATES=100,1000,5000,1000/5,1000/20 ("/5": published in 5 ms rounds, as the relay batches)
@@ -20,7 +25,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 . bench/lib.sh
 if [ "${BUS_QUICK:-0}" = 1 ]; then
-  export BUS_SECONDS=${BUS_SECONDS:-5} BUS_NATS_RATES=${BUS_NATS_RATES:-100,1000} BUS_NOTIFY_RATES=${BUS_NOTIFY_RATES:-25,50}
+  export BUS_SECONDS=${BUS_SECONDS:-5} BUS_WARMUP_SECONDS=${BUS_WARMUP_SECONDS:-3}
+  export BUS_NATS_RATES=${BUS_NATS_RATES:-100,1000,5000} BUS_NOTIFY_RATES=${BUS_NOTIFY_RATES:-50,100,200,400}
 fi
 NATS_BIN=${ORIGINLIVE_NATS_SERVER:-/usr/sbin/nats-server}
 [ -x "$NATS_BIN" ] || { echo "no nats-server at $NATS_BIN (apt-get install nats-server)" >&2; exit 1; }
@@ -40,12 +46,14 @@ else
   PINNING="No CPU pinning: nats-server, PostgreSQL, the publisher and the replica processes share all $(nproc) CPUs"
 fi
 
+# The bench JVM ends its replica processes (a shutdown hook; they also quit when its pipe closes).
 cleanup() {
-  [ -n "${NATS_PID:-}" ] && kill "$NATS_PID" 2>/dev/null && wait "$NATS_PID" 2>/dev/null || true
+  for pid in ${BENCH_PID:-} ${NATS_PID:-}; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   stop_pg "$WORK"
   [ "${BENCH_KEEP_WORK:-0}" = 1 ] && echo "work dir kept: $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 ./mvnw -q -f bench/pom.xml -DskipTests package
 echo "== $PINNING"
@@ -65,7 +73,11 @@ for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$NATS_PORT") 2>/dev/null && 
 
 BUS_NATS_URL="nats://127.0.0.1:$NATS_PORT" BUS_NATS_PID=$NATS_PID BUS_NATS_MONITOR="http://127.0.0.1:$NATS_MONITOR/varz" \
 BUS_PG_PORT=$PGPORT BUS_PG_PID=$PG_PID BUS_WORK="$WORK" BUS_RESULTS_FILE="$WORK/table.md" \
-  $ON_GEN java -Xmx512m -cp "bench/target/classes:bench/target/lib/*" org.originlive.bench.BusBench > /dev/null
+  $ON_GEN java -Xmx512m -cp "bench/target/classes:bench/target/lib/*" org.originlive.bench.BusBench > /dev/null &
+# In the background so that a signal reaches the trap now, not when the bench is done.
+BENCH_PID=$!
+wait "$BENCH_PID"
+BENCH_PID=""
 
 {
   cat "$WORK/table.md"
