@@ -8,7 +8,7 @@
 #   bench/bus.sh                     # the full run, ~6 min: NATS at 100, 1000 and 5000 events/s, and 1000 sent in
 #                                    # 5 and 20 ms rounds; NOTIFY at 25, 50, 100, 200, 300, 400 up to the first rate
 #                                    # it falls behind at; 20 s measured per row after 5 s at the rate
-#   BUS_QUICK=1 bench/bus.sh         # smoke, ~2.5 min: 5 s rows after 3 s, NATS 100, 1000 and 5000, NOTIFY 50, 100,
+#   BUS_QUICK=1 bench/bus.sh         # smoke, ~2 min: 5 s rows after 3 s, NATS 100, 1000 and 5000, NOTIFY 50, 100,
 #                                    # 200, 400 (stops at the first it falls behind at)
 #   BUS_BUSES=nats bench/bus.sh      # one bus only (nats or postgres)
 # Run it on a quiet machine: the table's "other processes" column shows what else ran.
