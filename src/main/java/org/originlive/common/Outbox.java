@@ -72,6 +72,11 @@ public class Outbox {
         NOTICED
     }
 
+    /** One relay round whose deletions are durable before it ends ({@link Repeats#NOTICED}). */
+    public Uni<Integer> relay(String topic, int limit, Function<List<Message>, Uni<Void>> deliver) {
+        return relay(topic, limit, Repeats.NOTICED, deliver);
+    }
+
     /**
      * One relay round: up to {@code limit} messages of keys no other replica is relaying, in
      * order, handed to {@code deliver}; deleted when it succeeds, kept when it fails. The count
