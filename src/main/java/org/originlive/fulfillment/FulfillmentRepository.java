@@ -27,7 +27,7 @@ import org.originlive.common.Tx;
 public class FulfillmentRepository {
 
     private static final String COLUMNS = "f.id, f.order_id, f.cooperative_id, f.status, f.gross_minor, f.fee_minor,"
-            + " f.net_minor, f.currency, f.carrier, f.tracking_number, f.created_at";
+            + " f.net_minor, f.currency, f.carrier, f.tracking_number, f.created_at, f.short_code";
 
     private final Tx db;
 
