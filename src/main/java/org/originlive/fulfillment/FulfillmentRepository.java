@@ -181,4 +181,37 @@ public class FulfillmentRepository {
                     return list;
                 });
     }
+
+    public Uni<Optional<UUID>> byShortCode(UUID cooperativeId, String shortCode) {
+        return db.sql()
+                .preparedQuery("SELECT id FROM fulfillment WHERE cooperative_id = $1 AND short_code = $2")
+                .execute(Tuple.of(cooperativeId, shortCode))
+                .map(rows -> Rows.first(rows).map(r -> r.getUUID("id")));
+    }
+
+    public Uni<List<FulfillmentAlerts.Opened>> stillNew(Instant after, Instant before, int limit) {
+        return opened(
+                db,
+                "status = 'NEW' AND created_at >= $1 AND created_at < $2 ORDER BY created_at LIMIT $3",
+                Tuple.of(after.atOffset(ZoneOffset.UTC), before.atOffset(ZoneOffset.UTC), limit));
+    }
+
+    public Uni<List<FulfillmentAlerts.Opened>> opened(Tx tx, List<UUID> ids) {
+        return opened(tx, "id = ANY($1) ORDER BY created_at", Tuple.of(ids.toArray(UUID[]::new)));
+    }
+
+    private static Uni<List<FulfillmentAlerts.Opened>> opened(Tx tx, String where, Tuple args) {
+        return tx.sql()
+                .preparedQuery("SELECT id, cooperative_id, short_code, created_at FROM fulfillment WHERE " + where)
+                .execute(args)
+                .map(rows -> {
+                    List<FulfillmentAlerts.Opened> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new FulfillmentAlerts.Opened(
+                            r.getUUID("id"),
+                            r.getUUID("cooperative_id"),
+                            r.getString("short_code"),
+                            r.getOffsetDateTime("created_at").toInstant())));
+                    return list;
+                });
+    }
 }
