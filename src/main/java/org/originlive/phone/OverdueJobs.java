@@ -57,7 +57,7 @@ class OverdueJobs {
                 .register(registry);
     }
 
-    @Scheduled(every = "${originlive.sms.overdue-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${originlive.sms.overdue-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant now = clock.instant();
         return outages.watch(fulfillments

@@ -43,6 +43,10 @@ public interface SmsConfig {
     @WithDefault("1s")
     Duration sweepEvery();
 
+    /** How often each replica looks for fulfilments still NEW past remind-after or escalate-after. */
+    @WithDefault("1m")
+    Duration overdueEvery();
+
     /** How long a verification code is valid after it was sent. */
     @WithDefault("30m")
     Duration codeLifetime();

@@ -67,7 +67,7 @@ public class SmsRelay {
     }
 
     // Every replica: SMS due again re-enter the outbox, and rows other replicas left are relayed.
-    @Scheduled(every = "${originlive.sms.sweep-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${originlive.sms.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return outages.watch(transactions
                 .inTransaction(tx -> sms.due(tx, 100).flatMap(ids -> queue(tx, ids)))
