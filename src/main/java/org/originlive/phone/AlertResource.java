@@ -48,6 +48,7 @@ public class AlertResource {
                     @Content(mediaType = "application/json", schema = @Schema(implementation = PhoneApi.Alerts.class)))
     @APIResponse(responseCode = "409", description = "duplicate: another cooperative has one of the phones")
     @APIResponse(responseCode = "422", description = "validation (E.164), unsupported-language (en, fr, rw, am)")
+    @APIResponse(responseCode = "429", description = "rate-limited: more than 10 verification codes in 24 hours")
     public Uni<PhoneApi.Alerts> put(UUID id, @Valid @NotNull PhoneApi.AlertsRequest body) {
         return alerts.put(caller, id, body);
     }

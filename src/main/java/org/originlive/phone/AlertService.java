@@ -11,6 +11,7 @@ import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
 import org.originlive.common.ProblemType;
 import org.originlive.common.Transactions;
+import org.originlive.common.Tx;
 
 /**
  * Alert phones: a new phone gets one code by SMS and counts once it echoes it; nothing else is
@@ -20,6 +21,9 @@ import org.originlive.common.Transactions;
 class AlertService {
 
     static final int CODE_ATTEMPTS = 5;
+
+    /** Codes a cooperative may cause in 24 hours: replacing the list again and again pumps no SMS. */
+    static final int CODES_PER_DAY = 10;
 
     private final Transactions transactions;
     private final AlertPhones phones;
@@ -61,22 +65,42 @@ class AlertService {
         }
         List<String> list = request.phones().stream().distinct().toList();
         return transactions
-                .inTransaction(
-                        tx -> phones.takenByOthers(tx, cooperativeId, list).flatMap(taken -> {
-                            if (!taken.isEmpty()) {
-                                throw new ProblemException(
-                                        ProblemType.DUPLICATE, "Another cooperative has " + String.join(", ", taken));
-                            }
-                            return phones.replace(tx, cooperativeId, request.language(), list)
-                                    .flatMap(added -> Multi.createFrom()
-                                            .iterable(added)
-                                            .onItem()
-                                            .transformToUniAndConcatenate(p -> sms.queueCode(tx, cooperativeId, p))
-                                            .collect()
-                                            .asList())
-                                    .flatMap(ids -> relay.queue(tx, ids));
-                        }))
+                .inTransaction(tx -> replace(tx, cooperativeId, request.language(), list))
                 .flatMap(x -> get(caller, cooperativeId));
+    }
+
+    /** Another cooperative's phone is 409; each phone new to the list is sent one code, at most 10 a day. */
+    private Uni<Void> replace(Tx tx, UUID cooperativeId, String language, List<String> list) {
+        return phones.takenByOthers(tx, cooperativeId, list).flatMap(taken -> {
+            if (!taken.isEmpty()) {
+                throw new ProblemException(
+                        ProblemType.DUPLICATE, "Another cooperative has " + String.join(", ", taken));
+            }
+            return phones.replace(tx, cooperativeId, language, list)
+                    .call(added -> capped(tx, cooperativeId, added.size()))
+                    .flatMap(added -> Multi.createFrom()
+                            .iterable(added)
+                            .onItem()
+                            .transformToUniAndConcatenate(p -> sms.queueCode(tx, cooperativeId, p))
+                            .collect()
+                            .asList())
+                    .flatMap(ids -> relay.queue(tx, ids));
+        });
+    }
+
+    private Uni<Void> capped(Tx tx, UUID cooperativeId, int adding) {
+        if (adding == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return sms.codesToday(tx, cooperativeId)
+                .invoke(sent -> {
+                    if (sent + adding > CODES_PER_DAY) {
+                        throw new ProblemException(
+                                ProblemType.RATE_LIMITED,
+                                "At most " + CODES_PER_DAY + " verification codes a day; try again tomorrow");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     Uni<PhoneApi.Alerts> verify(Caller caller, UUID cooperativeId, PhoneApi.VerifyRequest request) {

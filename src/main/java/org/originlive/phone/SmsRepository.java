@@ -69,6 +69,15 @@ public class SmsRepository {
                 .replaceWith(id);
     }
 
+    /** Codes queued for the cooperative in the last 24 hours (the anti-pumping cap counts them). */
+    Uni<Long> codesToday(Tx tx, UUID cooperativeId) {
+        return tx.sql()
+                .preparedQuery("SELECT count(*) AS n FROM phone_sms WHERE cooperative_id = $1 AND kind = 'CODE'"
+                        + " AND created_at > now() - interval '24 hours'")
+                .execute(Tuple.of(cooperativeId))
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
     Uni<Optional<Claimed>> claim(UUID id) {
         return db.sql()
                 .preparedQuery("UPDATE phone_sms SET status = 'SENDING', attempts = attempts + 1, updated_at = now()"
