@@ -23,8 +23,4 @@ public interface UssdConfig {
     /** How long a phone stays locked. */
     @WithDefault("15m")
     Duration lockFor();
-
-    /** New orders per USSD screen. */
-    @WithDefault("4")
-    int pageSize();
 }
