@@ -72,18 +72,39 @@ class SmsSender {
         return phones.language(c.cooperativeId())
                 .map(language -> language.orElse("en"))
                 .flatMap(language -> text(c, language))
-                .flatMap(text -> text.sent() == null
-                        ? sms.finish(c.id(), outcome("FAILED", text.stored(), "nothing to send", null, c))
-                        : provider.send(c.phone(), text.sent())
-                                .map(result -> outcome(result, text.stored(), c))
-                                .onFailure()
-                                .recoverWithItem(e -> outcome(
-                                        e instanceof ConnectException ? "RETRY" : "UNKNOWN",
-                                        text.stored(),
-                                        e.getClass().getSimpleName(),
-                                        null,
-                                        c))
-                                .flatMap(o -> sms.finish(c.id(), o)));
+                // Nothing left yet (the database or a read failed): another attempt later.
+                .onFailure()
+                .recoverWithUni(e -> sms.finish(c.id(), outcome("RETRY", null, "not prepared: " + e, null, c))
+                        .replaceWith((Text) null))
+                .flatMap(text -> text == null ? Uni.createFrom().voidItem() : deliver(c, text));
+    }
+
+    private Uni<Void> deliver(SmsRepository.Claimed c, Text text) {
+        if (text.sent() == null) {
+            return sms.finish(c.id(), outcome("FAILED", text.stored(), "nothing to send", null, c));
+        }
+        return provider.send(c.phone(), text.sent())
+                .map(result -> outcome(result, text.stored(), c))
+                .onFailure()
+                .recoverWithItem(e -> outcome(
+                        unsent(e) ? "RETRY" : "UNKNOWN",
+                        text.stored(),
+                        e.getClass().getSimpleName(),
+                        null,
+                        c))
+                .flatMap(o -> sms.finish(c.id(), o));
+    }
+
+    /** True when the request cannot have reached the provider (no connection was made). */
+    static boolean unsent(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof ConnectException
+                    || e instanceof java.net.UnknownHostException
+                    || e instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What goes to the phone, and what the history keeps (a code is masked there). */
