@@ -107,6 +107,23 @@ class SmsAlertsTest {
                 .statusCode(403);
         as(other).get("/api/cooperatives/" + coop + "/alerts/sms").then().statusCode(403);
         as(Api.admin()).get("/api/cooperatives/" + coop + "/alerts").then().statusCode(200);
+
+        // A number serves one cooperative; a PIN needs a confirmed phone of this cooperative.
+        String phone = Phones.number();
+        Phones.put(staff, coop, "en", phone);
+        String otherCoop = Api.cooperative();
+        as(Api.cooperativeStaff(otherCoop))
+                .body(Map.of("phones", List.of(phone), "language", "en"))
+                .put("/api/cooperatives/" + otherCoop + "/alerts")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://originlive.org/problems/duplicate"));
+        as(staff)
+                .body(Map.of("phone", phone, "pin", "2468"))
+                .put("/api/cooperatives/" + coop + "/alerts/pin")
+                .then()
+                .statusCode(404)
+                .body("type", equalTo("https://originlive.org/problems/not-found"));
     }
 
     @Test
