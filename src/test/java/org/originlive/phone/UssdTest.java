@@ -159,4 +159,38 @@ class UssdTest {
         codes.forEach(code -> assertThat(seen.toString()).contains(code));
         assertThat(ussd(m.phone(), PIN + "*4")).startsWith("END ሂሳብ");
     }
+
+    @Test
+    void theTextThatCarriesThePinIsNeverLogged() {
+        Manager m = manager("en");
+        Phones.pin(m.staff(), m.cooperative(), m.phone(), "864207");
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(String.valueOf(r.getMessage()) + " " + java.util.Arrays.toString(r.getParameters()) + " "
+                        + (r.getThrown() == null ? "" : r.getThrown().toString()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            io.quarkus.logging.Log.info("log capture is on");
+            ussd(m.phone(), "864207");
+            ussd(m.phone(), "864207*2*ABCDEF");
+            ussd(m.phone(), "864207*3*ABCDEF*DHL*TRK864207");
+            ussd(m.phone(), "764208");
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(logged).anyMatch(line -> line.contains("log capture is on"));
+        assertThat(logged).noneMatch(line -> line.contains("864207") || line.contains("764208"));
+    }
 }
