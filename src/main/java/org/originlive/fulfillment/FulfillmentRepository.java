@@ -189,11 +189,15 @@ public class FulfillmentRepository {
                 .map(rows -> Rows.first(rows).map(r -> r.getUUID("id")));
     }
 
-    public Uni<List<FulfillmentAlerts.Opened>> stillNew(Instant after, Instant before, int limit) {
+    public Uni<List<FulfillmentAlerts.Opened>> stillNew(Instant afterTime, UUID afterId, Instant before, int limit) {
         return opened(
                 db,
-                "status = 'NEW' AND created_at >= $1 AND created_at < $2 ORDER BY created_at LIMIT $3",
-                Tuple.of(after.atOffset(ZoneOffset.UTC), before.atOffset(ZoneOffset.UTC), limit));
+                "status = 'NEW' AND (created_at, id) > ($1, $4) AND created_at < $2 ORDER BY created_at, id LIMIT $3",
+                Tuple.of(
+                        afterTime.atOffset(ZoneOffset.UTC),
+                        before.atOffset(ZoneOffset.UTC),
+                        limit,
+                        afterId == null ? new UUID(0L, 0L) : afterId));
     }
 
     public Uni<List<FulfillmentAlerts.Opened>> opened(Tx tx, List<UUID> ids) {

@@ -156,9 +156,12 @@ public class FulfillmentService {
         return fulfillments.byShortCode(cooperativeId, shortCode.toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** Fulfilments still NEW that were opened in [after, before), oldest first. */
-    public Uni<List<FulfillmentAlerts.Opened>> stillNew(Instant after, Instant before, int limit) {
-        return fulfillments.stillNew(after, before, limit);
+    /**
+     * Fulfilments still NEW opened before {@code before} and after the keyset ({@code afterTime},
+     * {@code afterId}; a null id starts at {@code afterTime}), oldest first: page on with the last one.
+     */
+    public Uni<List<FulfillmentAlerts.Opened>> stillNew(Instant afterTime, UUID afterId, Instant before, int limit) {
+        return fulfillments.stillNew(afterTime, afterId, before, limit);
     }
 
     /** Short codes and cooperatives of these fulfilments (what an alert may say). */

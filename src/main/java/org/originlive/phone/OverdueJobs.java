@@ -60,9 +60,23 @@ class OverdueJobs {
     @Scheduled(every = "${originlive.sms.overdue-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant now = clock.instant();
-        return outages.watch(fulfillments
-                .stillNew(now.minus(LOOK_BACK), now.minus(config.remindAfter()), BATCH)
-                .flatMap(late -> late.isEmpty() ? Uni.createFrom().voidItem() : handle(late, now)));
+        return outages.watch(from(now.minus(LOOK_BACK), null, now));
+    }
+
+    /** Every overdue fulfilment, a batch at a time (the marks make repeats harmless). */
+    private Uni<Void> from(Instant afterTime, java.util.UUID afterId, Instant now) {
+        return fulfillments
+                .stillNew(afterTime, afterId, now.minus(config.remindAfter()), BATCH)
+                .flatMap(late -> {
+                    if (late.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Opened last = late.get(late.size() - 1);
+                    return handle(late, now)
+                            .flatMap(x -> late.size() < BATCH
+                                    ? Uni.createFrom().voidItem()
+                                    : from(last.openedAt(), last.id(), now));
+                });
     }
 
     private Uni<Void> handle(List<Opened> late, Instant now) {
