@@ -20,7 +20,8 @@ import java.util.function.Function;
  * transaction-scoped advisory lock per key (keys another replica holds are skipped, as
  * {@code SKIP LOCKED} skips rows), delivers, and deletes what it delivered before it commits. A
  * relay that dies mid-round rolls back: its rows are delivered again by the next round
- * (at least once; receivers drop repeats, for sale events by {@code seq}).
+ * (at least once; receivers drop repeats, for sale events by {@code seq}). Where repeats are
+ * harmless the delete commits asynchronously ({@link Repeats}), so relaying adds no WAL flush.
  */
 @ApplicationScoped
 @OwnsTables("outbox")
@@ -59,12 +60,24 @@ public class Outbox {
         }
     }
 
+    /** What a repeated delivery costs the receivers, which decides how a round's deletions commit. */
+    public enum Repeats {
+        /**
+         * Receivers drop repeats (sale events, by {@code seq}): the round's delete commits without
+         * waiting for the WAL flush. A crash in that moment delivers those rows once more; nothing
+         * is lost, and the relay costs the database no fsync of its own.
+         */
+        HARMLESS,
+        /** A repeat would be noticed (a text message, an email): the delete is durable before the round ends. */
+        NOTICED
+    }
+
     /**
      * One relay round: up to {@code limit} messages of keys no other replica is relaying, in
      * order, handed to {@code deliver}; deleted when it succeeds, kept when it fails. The count
      * delivered.
      */
-    public Uni<Integer> relay(String topic, int limit, Function<List<Message>, Uni<Void>> deliver) {
+    public Uni<Integer> relay(String topic, int limit, Repeats repeats, Function<List<Message>, Uni<Void>> deliver) {
         return transactions.inTransaction(tx -> tx.sql()
                 .preparedQuery("SELECT o.id, o.key, o.payload FROM outbox o WHERE o.topic = $1 AND o.key IN ("
                         + " SELECT k.key FROM (SELECT DISTINCT key FROM outbox WHERE topic = $1 LIMIT $3) k"
@@ -79,13 +92,24 @@ public class Outbox {
                     if (messages.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    Long[] ids = messages.stream().map(Message::id).toArray(Long[]::new);
                     return deliver.apply(messages)
-                            .flatMap(x -> tx.sql()
-                                    .preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
-                                    .execute(Tuple.of(ids)))
+                            .flatMap(x -> delete(tx, messages, repeats))
                             .replaceWith(messages.size());
                 }));
+    }
+
+    private static Uni<Void> delete(Tx tx, List<Message> messages, Repeats repeats) {
+        Long[] ids = messages.stream().map(Message::id).toArray(Long[]::new);
+        Uni<Void> commitMode = repeats == Repeats.HARMLESS
+                ? tx.sql()
+                        .query("SET LOCAL synchronous_commit TO off")
+                        .execute()
+                        .replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return commitMode.flatMap(x -> tx.sql()
+                .preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
+                .execute(Tuple.of(ids))
+                .replaceWithVoid());
     }
 
     /** How long the topic's oldest undelivered message has waited; empty when none waits. */

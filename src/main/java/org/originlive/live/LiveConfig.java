@@ -56,6 +56,15 @@ public interface LiveConfig {
     @WithDefault("1s")
     Duration relayEvery();
 
+    /**
+     * With the nats bus: the least time between the starts of two relay rounds. Commits that land
+     * meanwhile go out together in the next round: fewer relay transactions, and NATS writes each
+     * subscriber several events at once (measured: at 1,000 events/s to 200 replicas, nats-server
+     * needs 0.88 core for events one by one, 0.31 core for 20 ms rounds).
+     */
+    @WithDefault("20ms")
+    Duration relayPace();
+
     /** Delay between attempts to re-open the LISTEN connection. */
     @WithDefault("500ms")
     Duration listenRetry();

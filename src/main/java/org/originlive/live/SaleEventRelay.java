@@ -35,6 +35,7 @@ public class SaleEventRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong oldestMillis = new AtomicLong();
+    private volatile long roundStarted;
     private Periodic timer;
 
     SaleEventRelay(Outbox outbox, NatsBus nats, Vertx vertx, LiveConfig config, MeterRegistry registry) {
@@ -65,16 +66,17 @@ public class SaleEventRelay {
         }
     }
 
-    /** Runs a round now, or right after the one running (coalesced: any number of wakes, one round after). */
+    /** Runs a round soon, or after the one running (coalesced: any number of wakes, one round after). */
     void wake() {
         again.set(true);
         if (running.compareAndSet(false, true)) {
-            vertx.runOnContext(this::drain);
+            startPaced();
         }
     }
 
     private void drain() {
         again.set(false);
+        roundStarted = System.nanoTime();
         round().subscribe()
                 .with(
                         count -> {
@@ -93,12 +95,22 @@ public class SaleEventRelay {
     private void finish() {
         running.set(false);
         if (again.get() && running.compareAndSet(false, true)) {
+            startPaced();
+        }
+    }
+
+    /** A round starts a pace after the previous one started, at the earliest (rounds never overlap). */
+    private void startPaced() {
+        long waitMillis = config.relayPace().toMillis() - (System.nanoTime() - roundStarted) / 1_000_000;
+        if (waitMillis < 1) {
             vertx.runOnContext(this::drain);
+        } else {
+            vertx.setTimer(waitMillis, id -> drain());
         }
     }
 
     Uni<Integer> round() {
-        return outbox.relay(SaleEvents.TOPIC, BATCH, messages -> vertx.executeBlocking(
+        return outbox.relay(SaleEvents.TOPIC, BATCH, Outbox.Repeats.HARMLESS, messages -> vertx.executeBlocking(
                         Uni.createFrom().item(() -> {
                             try {
                                 nats.publishConfirmed(messages);

@@ -85,7 +85,9 @@ final class AlipayNotices {
         if (!refund) {
             return new Notice(outTradeNo, trade, null, null);
         }
-        RefundState state = new RefundState(RefundStatus.SUCCEEDED, params.get("trade_no"));
+        // refund_fee is the trade's total refunded so far, not this refund's alone.
+        RefundState state = new RefundState(
+                RefundStatus.SUCCEEDED, params.get("trade_no"), AlipayFormat.fen(params.get("refund_fee")), true);
         return new Notice(outTradeNo, trade, params.get("out_biz_no"), state);
     }
 

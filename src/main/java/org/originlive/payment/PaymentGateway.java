@@ -110,7 +110,22 @@ public interface PaymentGateway {
         FAILED
     }
 
-    record RefundState(RefundStatus status, String providerRefundId) {}
+    /**
+     * A refund's state at the provider. {@code amountMinor} is what a notification says was
+     * refunded (null when the message does not say): this refund's amount, or with {@code
+     * cumulative} the trade's total refunded so far (Alipay's {@code refund_fee}).
+     */
+    record RefundState(RefundStatus status, String providerRefundId, Long amountMinor, boolean cumulative) {
+
+        public RefundState(RefundStatus status, String providerRefundId) {
+            this(status, providerRefundId, null, false);
+        }
+
+        /** False when the message names an amount that cannot be this refund of {@code refundMinor}. */
+        public boolean fits(long refundMinor) {
+            return amountMinor == null || (cumulative ? amountMinor >= refundMinor : amountMinor == refundMinor);
+        }
+    }
 
     /** A verified notification: a trade's state, or a refund's. */
     record Notice(String outTradeNo, TradeState trade, String outRefundNo, RefundState refund) {

@@ -25,6 +25,7 @@ public class PaymentReconciliation {
     private final PaymentSettlement settlement;
     private final Gateways gateways;
     private final PaymentConfig config;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
     PaymentReconciliation(
@@ -33,12 +34,14 @@ public class PaymentReconciliation {
             PaymentSettlement settlement,
             Gateways gateways,
             PaymentConfig config,
+            PaymentMetrics metrics,
             Clock clock) {
         this.payments = payments;
         this.closing = closing;
         this.settlement = settlement;
         this.gateways = gateways;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -85,7 +88,11 @@ public class PaymentReconciliation {
         return gap.compareTo(config.queryBackoffMax()) > 0 ? config.queryBackoffMax() : gap;
     }
 
-    /** A late payment's full refund, under one refund number whatever the retries. */
+    /**
+     * A late payment's full refund, under one refund number whatever the retries. A refusal (a
+     * FAILED refund, or a provider error that is not a lost answer, e.g. WeChat Pay's NOT_ENOUGH)
+     * alerts and is sent again next time; a call without an answer is simply asked again.
+     */
     private Uni<Void> giveBack(StoredPayment p) {
         PaymentGateway gateway = gateways.of(p.provider());
         String refundNo = lateRefundNo(p);
@@ -99,13 +106,20 @@ public class PaymentReconciliation {
                         p.currency(),
                         "Order closed before the payment arrived",
                         null));
-        return state.flatMap(s -> {
-                    if (s.status() == PaymentGateway.RefundStatus.FAILED) {
+        return state.map(s -> s.status())
+                .onFailure(e -> e instanceof PaymentGateway.GatewayException g && !g.unreachable())
+                .recoverWithItem(e -> {
+                    Log.warnf("Provider refused the refund of late payment %s: %s", p.id(), e.getMessage());
+                    return PaymentGateway.RefundStatus.FAILED;
+                })
+                .flatMap(status -> {
+                    if (status == PaymentGateway.RefundStatus.FAILED) {
+                        metrics.lateRefundFailed();
                         Log.errorf(
                                 "ALERT late payment %s: the provider refused its refund %s; retrying",
                                 p.id(), refundNo);
                     }
-                    return payments.lateRefund(p.id(), s.status().name(), clock.instant());
+                    return payments.lateRefund(p.id(), status.name(), clock.instant());
                 })
                 .onFailure()
                 .recoverWithUni(e -> {

@@ -94,6 +94,12 @@ public class PaymentSettlement {
                 .flatMap(found -> {
                     StoredPayment p = found.filter(x -> x.provider() == provider && x.lateRefund() != null)
                             .orElseThrow(() -> new PaymentGateway.NoticeRejected("no late refund of " + outTradeNo));
+                    if (!state.fits(p.amountMinor())) {
+                        Log.errorf(
+                                "ALERT payment %s: the provider reports %d refunded, its late refund is %d; nothing changed",
+                                p.id(), state.amountMinor(), p.amountMinor());
+                        throw new PaymentGateway.NoticeRejected("refunded amount differs from the payment's");
+                    }
                     return payments.lateRefund(p.id(), state.status().name(), clock.instant());
                 });
     }

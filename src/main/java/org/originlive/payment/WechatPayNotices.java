@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.originlive.payment.PaymentGateway.Notice;
 import org.originlive.payment.PaymentGateway.NoticeRejected;
+import org.originlive.payment.PaymentGateway.RefundState;
 
 /**
  * Reads WeChat Pay's notifications: the signature over the raw body and its timestamp first
@@ -53,14 +54,22 @@ final class WechatPayNotices {
                         data.path("out_trade_no").asText(),
                         null,
                         data.path("out_refund_no").asText(),
-                        WechatPayStates.refund(
-                                data.path("refund_status").asText(null),
-                                data.path("refund_id").asText(null)));
+                        refund(data));
                 default -> throw new NoticeRejected("WeChat Pay notification of an unsupported event " + event);
             };
         } catch (RuntimeException e) {
             throw e instanceof NoticeRejected rejected ? rejected : new NoticeRejected("WeChat Pay notification: " + e);
         }
+    }
+
+    /** A refund notification's state and the amount it says was refunded (this refund's, in fen). */
+    private static RefundState refund(JsonNode data) {
+        RefundState state = WechatPayStates.refund(
+                data.path("refund_status").asText(null), data.path("refund_id").asText(null));
+        JsonNode amount = data.path("amount").path("refund");
+        return amount.isIntegralNumber()
+                ? new RefundState(state.status(), state.providerRefundId(), amount.asLong(), false)
+                : state;
     }
 
     private String decrypt(JsonNode resource) {

@@ -87,7 +87,7 @@ public class SmsRelay {
 
     private void drain() {
         again.set(false);
-        outbox.relay(TOPIC, BATCH, messages -> Multi.createFrom()
+        outbox.relay(TOPIC, BATCH, Outbox.Repeats.NOTICED, messages -> Multi.createFrom()
                         .iterable(messages)
                         .onItem()
                         .transformToUniAndConcatenate(m -> sender.attempt(UUID.fromString(m.payload())))

@@ -1,5 +1,6 @@
 package org.originlive.refund;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -30,11 +31,19 @@ public class RefundNotices implements ProviderRefunds {
         } catch (IllegalArgumentException e) {
             throw new PaymentGateway.NoticeRejected("unknown refund " + outRefundNo);
         }
-        return refunds.providerStatus(id, ProviderStatus.valueOf(state.status().name()), clock.instant())
-                .invoke(found -> {
-                    if (!found) {
+        return refunds.amount(id)
+                .flatMap(amount -> {
+                    if (amount.isEmpty()) {
                         throw new PaymentGateway.NoticeRejected("unknown refund " + outRefundNo);
                     }
+                    if (!state.fits(amount.get())) {
+                        Log.errorf(
+                                "ALERT refund %s: %s reports %d refunded, the refund is %d; nothing changed",
+                                id, provider, state.amountMinor(), amount.get());
+                        throw new PaymentGateway.NoticeRejected("refunded amount differs from the refund's");
+                    }
+                    return refunds.providerStatus(
+                            id, ProviderStatus.valueOf(state.status().name()), clock.instant());
                 })
                 .replaceWithVoid();
     }

@@ -9,6 +9,7 @@ import org.originlive.common.Transactions;
 import org.originlive.order.OrderRefunds;
 import org.originlive.order.StoredOrder;
 import org.originlive.payment.PaymentGateway;
+import org.originlive.payment.PaymentMetrics;
 import org.originlive.payment.PaymentProviders;
 import org.originlive.payment.PaymentRefunds;
 import org.originlive.payment.Provider;
@@ -28,6 +29,7 @@ public class RefundPayments {
     private final PaymentProviders providers;
     private final PaymentRefunds providerRefunds;
     private final RefundRepository refunds;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
     RefundPayments(
@@ -36,12 +38,14 @@ public class RefundPayments {
             PaymentProviders providers,
             PaymentRefunds providerRefunds,
             RefundRepository refunds,
+            PaymentMetrics metrics,
             Clock clock) {
         this.transactions = transactions;
         this.orders = orders;
         this.providers = providers;
         this.providerRefunds = providerRefunds;
         this.refunds = refunds;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -73,6 +77,7 @@ public class RefundPayments {
 
     Uni<Void> record(java.util.UUID refundId, ProviderStatus status) {
         if (status == ProviderStatus.FAILED) {
+            metrics.buyerRefundFailed();
             Log.errorf("ALERT refund %s: the provider has not taken it; retrying under the same number", refundId);
         }
         return refunds.providerStatus(refundId, status, clock.instant()).replaceWithVoid();

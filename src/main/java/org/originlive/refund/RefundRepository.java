@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.originlive.common.OwnsTables;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
+import org.originlive.common.Rows;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 
@@ -153,6 +154,14 @@ public class RefundRepository {
                             .map(r -> refund(r, byRefund.getOrDefault(r.getUUID("id"), List.of())))
                             .toList();
                 });
+    }
+
+    /** A refund's amount (minor units), if it exists. */
+    Uni<Optional<Long>> amount(UUID id) {
+        return db.sql()
+                .preparedQuery("SELECT amount_minor FROM refund WHERE id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> Rows.first(rows).map(r -> r.getLong("amount_minor")));
     }
 
     /** The money's way back at the provider; checked again after {@code checkAgainAt}. */

@@ -178,6 +178,16 @@ class OpenApiDocumentTest {
                     assertThat(op.node().at("/security/0").has("bearer")).isTrue();
                     assertThat(op.node().at("/responses").has("201")).isTrue();
                 });
+        // The payment providers cannot hold a token: their callbacks are public and say why.
+        assertThat(operations())
+                .filteredOn(op -> op.path().startsWith("/api/payments/callbacks/"))
+                .hasSize(2)
+                .allSatisfy(op -> {
+                    assertThat(op.node().get("security")).isEmpty();
+                    assertThat(op.node().path("summary").asText())
+                            .contains("no bearer token")
+                            .containsPattern("signs|signed");
+                });
         assertThat(document().path("servers")).isNotEmpty();
     }
 

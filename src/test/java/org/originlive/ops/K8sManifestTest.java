@@ -92,6 +92,8 @@ class K8sManifestTest {
             "originlive_bus_reconnects_total",
             "originlive_bus_resyncs_total",
             "originlive_bus_up",
+            // Payments: failed refunds at a provider, by kind (buyer, late).
+            "originlive_payments_refunds_failed_total",
             // SMS alerts (phone/): sent, failed or unknown, and the outbox's lag.
             "originlive_sms_sent_total",
             "originlive_sms_failed_total",
@@ -622,7 +624,8 @@ class K8sManifestTest {
             }
         }
         assertThat(alerted)
-                .as("alerts cover checkout, fan-out lag, adaptive rate, drops, viewers, pool queue, 429s and the bus")
+                .as("alerts cover checkout, fan-out lag, adaptive rate, drops, viewers, pool queue, 429s, the bus"
+                        + " and refunds stuck at a payment provider")
                 .contains(
                         "originlive_checkout_latency_seconds_bucket",
                         "originlive_ws_notify_to_send_seconds",
@@ -633,7 +636,8 @@ class K8sManifestTest {
                         "originlive_rate_limited_total",
                         "originlive_bus_outbox_oldest_seconds",
                         "originlive_bus_reconnects_total",
-                        "originlive_bus_up");
+                        "originlive_bus_up",
+                        "originlive_payments_refunds_failed_total");
 
         ConfigMap dashboardMap = one(objects, ConfigMap.class, "origin-live-dashboard");
         assertThat(dashboardMap.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");

@@ -318,11 +318,17 @@ class AlipayGatewayTest {
         assertThat(part.outRefundNo()).isEqualTo("part_" + out);
         assertThat(part.refund().status()).isEqualTo(RefundStatus.SUCCEEDED);
         assertThat(part.trade().status()).isEqualTo(TradeStatus.PAID);
+        // refund_fee is the trade's refunded total: at least this refund, never less.
+        assertThat(part.refund().amountMinor()).isEqualTo(400L);
+        assertThat(part.refund().fits(400)).isTrue();
+        assertThat(part.refund().fits(401)).isFalse();
 
         await(gateway.refund(refund(out, "rest_" + out, 600)));
         Notice rest = gateway.verify(Map.of(), alipay.refundNotification(out, "rest_" + out));
         assertThat(rest.outRefundNo()).isEqualTo("rest_" + out);
         assertThat(rest.trade().status()).isEqualTo(TradeStatus.REFUNDED);
+        assertThat(rest.refund().amountMinor()).isEqualTo(1000L);
+        assertThat(rest.refund().fits(600)).isTrue();
 
         String unpaid = opened(200);
         alipay.scan(unpaid);

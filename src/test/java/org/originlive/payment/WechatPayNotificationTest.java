@@ -108,7 +108,7 @@ class WechatPayNotificationTest {
             assertThat(notice.isRefund()).isTrue();
             assertThat(notice.outTradeNo()).isEqualTo(no);
             assertThat(notice.outRefundNo()).isEqualTo(refundNo);
-            assertThat(notice.refund()).isEqualTo(new RefundState(ours, state.providerRefundId()));
+            assertThat(notice.refund()).isEqualTo(new RefundState(ours, state.providerRefundId(), 100L, false));
         });
     }
 

@@ -151,7 +151,17 @@ class WechatPaymentTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "PROCESSING".equals(PaymentTest.providerStatus(o.buyer(), o.order(), refund)));
         assertThat(wechat.refundRequests(number)).isEqualTo(1);
-        wechat.settleRefund(number, "SUCCESS");
+        long refunded = as(o.buyer())
+                .get("/api/orders/" + o.order() + "/refunds")
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("items[0].amountMinor");
+        notify(wechat.refundNotice(number, "SUCCESS").refunded(refunded + 1).build())
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("FAIL"));
+        assertThat(PaymentTest.providerStatus(o.buyer(), o.order(), refund)).isEqualTo("PROCESSING");
         notify(wechat.refundNotification(number, "SUCCESS")).then().statusCode(204);
         assertThat(PaymentTest.providerStatus(o.buyer(), o.order(), refund)).isEqualTo("SUCCEEDED");
     }

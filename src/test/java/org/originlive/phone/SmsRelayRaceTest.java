@@ -67,7 +67,7 @@ class SmsRelayRaceTest {
         for (int i = 0; i < 4; i++) {
             loops.add(replicas.submit(() -> {
                 while (racing.get()) {
-                    outbox.relay(SmsRelay.TOPIC, 5, messages -> Multi.createFrom()
+                    outbox.relay(SmsRelay.TOPIC, 5, Outbox.Repeats.NOTICED, messages -> Multi.createFrom()
                                     .iterable(messages)
                                     .onItem()
                                     .transformToUniAndConcatenate(m -> sender.attempt(UUID.fromString(m.payload())))

@@ -55,6 +55,12 @@ public final class WechatPayNotice {
         return this;
     }
 
+    /** Another refunded amount (fen) than the refund's, for the caller's own check. */
+    public WechatPayNotice refunded(long refund) {
+        ((ObjectNode) resource.path("amount")).put("refund", refund).put("payer_refund", refund);
+        return this;
+    }
+
     public WechatPayNotice currency(String currency) {
         ((ObjectNode) resource.path("amount")).put("currency", currency);
         return this;

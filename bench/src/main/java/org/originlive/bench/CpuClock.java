@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** CPU time of processes from /proc/<pid>/stat (user + system), in seconds. */
+/** CPU time of processes from /proc/<pid>/stat (user + system), in seconds, and other counters from /proc. */
 final class CpuClock {
 
     // USER_HZ: 100 on every Linux we run on; getconf CLK_TCK says so.
@@ -54,6 +54,39 @@ final class CpuClock {
             return Double.NaN;
         }
         return total;
+    }
+
+    /**
+     * CPU seconds all cores have been busy since boot (all but idle and iowait in /proc/stat), and
+     * of those in interrupts and softirqs (loopback networking). With tick-based accounting, as
+     * here, a tick in a softirq also counts to the process it interrupted.
+     */
+    static double[] machineBusy() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
+            }
+            double interrupts = Long.parseLong(f[6]) + Long.parseLong(f[7]);
+            return new double[] {busy / TICKS_PER_SECOND, interrupts / TICKS_PER_SECOND};
+        } catch (Exception e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+    }
+
+    /** Write syscalls the process has made (/proc/<pid>/io). */
+    static long writeCalls(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+                if (line.startsWith("syscw:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (Exception e) {
+            // not readable here
+        }
+        return -1;
     }
 
     private static long ticks(String stat) {
