@@ -21,6 +21,7 @@ public final class FulfillmentApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FulfillmentView(
             UUID id,
+            @Schema(description = "6 characters, unique per cooperative: names the order on phones") String shortCode,
             UUID orderId,
             UUID cooperativeId,
             FulfillmentStatus status,

@@ -27,7 +27,7 @@ import org.originlive.common.Tx;
 public class FulfillmentRepository {
 
     private static final String COLUMNS = "f.id, f.order_id, f.cooperative_id, f.status, f.gross_minor, f.fee_minor,"
-            + " f.net_minor, f.currency, f.carrier, f.tracking_number, f.created_at";
+            + " f.net_minor, f.currency, f.carrier, f.tracking_number, f.created_at, f.short_code";
 
     private final Tx db;
 
@@ -178,6 +178,43 @@ public class FulfillmentRepository {
                             r.getLong("refunded"),
                             r.getLong("fee"),
                             r.getLong("gross") - r.getLong("refunded") - r.getLong("fee"))));
+                    return list;
+                });
+    }
+
+    public Uni<Optional<UUID>> byShortCode(UUID cooperativeId, String shortCode) {
+        return db.sql()
+                .preparedQuery("SELECT id FROM fulfillment WHERE cooperative_id = $1 AND short_code = $2")
+                .execute(Tuple.of(cooperativeId, shortCode))
+                .map(rows -> Rows.first(rows).map(r -> r.getUUID("id")));
+    }
+
+    public Uni<List<FulfillmentAlerts.Opened>> stillNew(Instant afterTime, UUID afterId, Instant before, int limit) {
+        return opened(
+                db,
+                "status = 'NEW' AND (created_at, id) > ($1, $4) AND created_at < $2 ORDER BY created_at, id LIMIT $3",
+                Tuple.of(
+                        afterTime.atOffset(ZoneOffset.UTC),
+                        before.atOffset(ZoneOffset.UTC),
+                        limit,
+                        afterId == null ? new UUID(0L, 0L) : afterId));
+    }
+
+    public Uni<List<FulfillmentAlerts.Opened>> opened(Tx tx, List<UUID> ids) {
+        return opened(tx, "id = ANY($1) ORDER BY created_at", Tuple.of(ids.toArray(UUID[]::new)));
+    }
+
+    private static Uni<List<FulfillmentAlerts.Opened>> opened(Tx tx, String where, Tuple args) {
+        return tx.sql()
+                .preparedQuery("SELECT id, cooperative_id, short_code, created_at FROM fulfillment WHERE " + where)
+                .execute(args)
+                .map(rows -> {
+                    List<FulfillmentAlerts.Opened> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new FulfillmentAlerts.Opened(
+                            r.getUUID("id"),
+                            r.getUUID("cooperative_id"),
+                            r.getString("short_code"),
+                            r.getOffsetDateTime("created_at").toInstant())));
                     return list;
                 });
     }

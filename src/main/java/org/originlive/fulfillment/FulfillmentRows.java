@@ -21,7 +21,8 @@ final class FulfillmentRows {
             String currency,
             String carrier,
             String trackingNumber,
-            Instant createdAt) {}
+            Instant createdAt,
+            String shortCode) {}
 
     static Stored stored(Row r) {
         return new Stored(
@@ -35,7 +36,8 @@ final class FulfillmentRows {
                 r.getString("currency"),
                 r.getString("carrier"),
                 r.getString("tracking_number"),
-                r.getOffsetDateTime("created_at").toInstant());
+                r.getOffsetDateTime("created_at").toInstant(),
+                r.getString("short_code"));
     }
 
     /** The cooperative's share of the order as the API shows it: only its own lines. */
@@ -53,6 +55,7 @@ final class FulfillmentRows {
                 .toList();
         return new FulfillmentApi.FulfillmentView(
                 f.id(),
+                f.shortCode(),
                 f.orderId(),
                 f.cooperativeId(),
                 f.status(),

@@ -32,6 +32,7 @@ public class FulfillmentService {
     private final FulfilledOrders orders;
     private final Fees fees;
     private final Ledger ledger;
+    private final FulfillmentAlerts alerts;
     private final Clock clock;
 
     FulfillmentService(
@@ -40,12 +41,14 @@ public class FulfillmentService {
             FulfilledOrders orders,
             Fees fees,
             Ledger ledger,
+            FulfillmentAlerts alerts,
             Clock clock) {
         this.transactions = transactions;
         this.fulfillments = fulfillments;
         this.orders = orders;
         this.fees = fees;
         this.ledger = ledger;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -76,7 +79,8 @@ public class FulfillmentService {
         return fulfillments
                 .insertAll(tx, orderId, splits, now)
                 .flatMap(x -> ledger.post(tx, new Posting("PAYMENT", "order", orderId, entries), now))
-                .replaceWithVoid();
+                .flatMap(x -> alerts.opened(
+                        tx, splits.stream().map(FulfillmentRepository.Split::id).toList()));
     }
 
     /** Ends a fulfilment whose every unit was refunded before shipping, inside the refund's transaction. */
@@ -145,6 +149,24 @@ public class FulfillmentService {
         return orders.shipments(tx, orderIds).map(shipments -> stored.stream()
                 .map(f -> FulfillmentRows.view(f, shipments.get(f.orderId())))
                 .toList());
+    }
+
+    /** The fulfilment a cooperative's short code names (case-insensitive); empty for another's. */
+    public Uni<Optional<UUID>> byShortCode(UUID cooperativeId, String shortCode) {
+        return fulfillments.byShortCode(cooperativeId, shortCode.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Fulfilments still NEW opened before {@code before} and after the keyset ({@code afterTime},
+     * {@code afterId}; a null id starts at {@code afterTime}), oldest first: page on with the last one.
+     */
+    public Uni<List<FulfillmentAlerts.Opened>> stillNew(Instant afterTime, UUID afterId, Instant before, int limit) {
+        return fulfillments.stillNew(afterTime, afterId, before, limit);
+    }
+
+    /** Short codes and cooperatives of these fulfilments (what an alert may say). */
+    public Uni<List<FulfillmentAlerts.Opened>> opened(Tx tx, List<UUID> ids) {
+        return fulfillments.opened(tx, ids);
     }
 
     public Uni<Boolean> anyShipped(Tx tx, UUID orderId) {

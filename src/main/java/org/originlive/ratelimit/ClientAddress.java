@@ -10,11 +10,11 @@ import java.util.HexFormat;
  * replaces with the forwarded one only for proxies trusted by {@code quarkus.http.proxy.*}.
  * Headers are never read here.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {}
 
-    static String of(HttpServerRequest request) {
+    public static String of(HttpServerRequest request) {
         SocketAddress peer = request.remoteAddress();
         if (peer == null) {
             return "unknown";

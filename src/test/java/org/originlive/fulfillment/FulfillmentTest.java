@@ -96,6 +96,7 @@ class FulfillmentTest {
                 .statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].orderId", equalTo(order))
+                .body("items[0].shortCode", org.hamcrest.Matchers.matchesPattern("[2-9A-HJKMNP-Z]{6}"))
                 .body("items[0].status", equalTo("NEW"))
                 .body("items[0].grossMinor", equalTo(7020))
                 .body("items[0].feeMinor", equalTo(351)) // 5% of 7020

@@ -93,7 +93,12 @@ class K8sManifestTest {
             "originlive_bus_resyncs_total",
             "originlive_bus_up",
             // Payments: failed refunds at a provider, by kind (buyer, late).
-            "originlive_payments_refunds_failed_total");
+            "originlive_payments_refunds_failed_total",
+            // SMS alerts (phone/): sent, failed or unknown, and the outbox's lag.
+            "originlive_sms_sent_total",
+            "originlive_sms_failed_total",
+            "originlive_sms_outbox_oldest_seconds",
+            "originlive_fulfillments_overdue_total");
 
     /** Exported only while a room is watched (one gauge per sale), so MetricNamesTest cannot see them idle. */
     static final Set<String> PENDING_METRICS = Set.of("originlive_ws_flush_interval_millis");

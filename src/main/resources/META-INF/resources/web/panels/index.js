@@ -6,5 +6,6 @@ import refunds from './refunds.js';
 import earnings from './earnings.js';
 import balance from './balance.js';
 import lots from './lots.js';
+import phones from './phones.js';
 
-export const PANELS = [fulfilments, refunds, earnings, balance, lots];
+export const PANELS = [fulfilments, refunds, earnings, balance, lots, phones];
