@@ -3,6 +3,7 @@ package org.originlive.phone;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -33,9 +34,9 @@ public class SmsReportResource {
     @APIResponse(responseCode = "204", description = "Recorded (or an unknown id, ignored)")
     @APIResponse(responseCode = "403", description = "forbidden: not from ORIGINLIVE_USSD_ALLOWED")
     public Uni<Void> report(
-            @FormParam("id") String id,
-            @FormParam("status") String status,
-            @FormParam("failureReason") String reason,
+            @FormParam("id") @Size(max = 100) String id,
+            @FormParam("status") @Size(max = 100) String status,
+            @FormParam("failureReason") @Size(max = 200) String reason,
             @Context HttpServerRequest request) {
         addresses.require(request);
         if (id == null || status == null) {

@@ -3,6 +3,7 @@ package org.originlive.phone;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -41,10 +42,10 @@ public class UssdResource {
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "403", description = "forbidden: not from ORIGINLIVE_USSD_ALLOWED")
     public Uni<String> callback(
-            @FormParam("sessionId") String sessionId,
-            @FormParam("serviceCode") String serviceCode,
-            @FormParam("phoneNumber") String phoneNumber,
-            @FormParam("text") String text,
+            @FormParam("sessionId") @Size(max = 100) String sessionId,
+            @FormParam("serviceCode") @Size(max = 32) String serviceCode,
+            @FormParam("phoneNumber") @Size(max = 32) String phoneNumber,
+            @FormParam("text") @Size(max = 1000) String text,
             @Context HttpServerRequest request) {
         addresses.require(request);
         return ussd.answer(phoneNumber, text);

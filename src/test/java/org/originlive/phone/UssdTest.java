@@ -139,6 +139,20 @@ class UssdTest {
     }
 
     @Test
+    void anOverlongAnswerChainIsRefusedAsInvalid() {
+        Api.anonymous()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("sessionId", "ATUid_long")
+                .formParam("serviceCode", "*384*1234#")
+                .formParam("phoneNumber", Phones.number())
+                .formParam("text", "1*".repeat(501))
+                .post("/api/ussd/callback")
+                .then()
+                .statusCode(422)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+    }
+
+    @Test
     void amharicScreensFitUcs2AndLongListsArePaged() {
         Manager m = manager("am");
         Phones.paidOrders(m.cooperative(), 5);
