@@ -97,8 +97,9 @@ class K8sManifestTest {
             // SMS alerts (phone/): sent, failed or unknown, and the outbox's lag.
             "originlive_sms_sent_total",
             "originlive_sms_failed_total",
-            "originlive_sms_outbox_oldest_seconds",
-            "originlive_fulfillments_overdue_total");
+            "originlive_fulfillments_overdue_total",
+            // Every outbox topic's oldest waiting message (common/OutboxAges).
+            "originlive_outbox_oldest_seconds");
 
     /** Exported only while a room is watched (one gauge per sale), so MetricNamesTest cannot see them idle. */
     static final Set<String> PENDING_METRICS = Set.of("originlive_ws_flush_interval_millis");
