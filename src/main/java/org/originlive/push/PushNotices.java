@@ -56,7 +56,10 @@ public class PushNotices implements BuyerPush {
                 title = cut(title, 50);
                 url = null;
             } else {
-                String kept = cut(body, body.length() - Math.max(over, 16) - 1);
+                int room = body.getBytes(StandardCharsets.UTF_8).length
+                        - over
+                        - "…".getBytes(StandardCharsets.UTF_8).length;
+                String kept = cutBytes(body, room);
                 body = kept.isEmpty() ? "" : kept + "…";
             }
         }
@@ -68,6 +71,22 @@ public class PushNotices implements BuyerPush {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("strings always serialise", e);
         }
+    }
+
+    /** The longest prefix of whole code points within {@code maxBytes} of UTF-8. */
+    private static String cutBytes(String text, int maxBytes) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end);
     }
 
     private static String cut(String text, int max) {

@@ -70,7 +70,12 @@ public class PushRepository {
                         + " expiration_time = excluded.expiration_time, disabled_at = NULL, disabled_reason = NULL,"
                         + " updated_at = now() RETURNING *, (xmax = 0) AS inserted")
                 .execute(Tuple.from(Arrays.asList(
-                        UUID.randomUUID(), userId, endpoint, Buffer.buffer(p256dh), Buffer.buffer(auth), expiration)))
+                        UUID.randomUUID(),
+                        userId,
+                        endpoint,
+                        Buffer.buffer(p256dh).getDelegate(),
+                        Buffer.buffer(auth).getDelegate(),
+                        expiration)))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new Registered(subscription(r), r.getBoolean("inserted"));

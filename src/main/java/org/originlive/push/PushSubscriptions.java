@@ -30,10 +30,10 @@ public class PushSubscriptions {
 
     /** Registers the browser for {@code userId}; an endpoint registered before moves to this account. */
     Uni<PushRepository.Registered> register(UUID userId, PushApi.SubscriptionRequest request) {
-        byte[] p256dh = key(request.keys().p256dh(), "keys.p256dh");
-        byte[] auth = decode(request.keys().auth(), "keys.auth");
+        byte[] p256dh = key(request.keys().p256dh(), "p256dh");
+        byte[] auth = decode(request.keys().auth(), "auth");
         if (auth.length != 16) {
-            throw ProblemException.invalid("keys.auth", "must be 16 bytes, base64url");
+            throw ProblemException.invalid("auth", "must be 16 bytes, base64url");
         }
         Instant expires = request.expirationTime() == null ? null : Instant.ofEpochMilli(request.expirationTime());
         String endpoint = request.endpoint();

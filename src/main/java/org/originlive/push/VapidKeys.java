@@ -70,7 +70,11 @@ public class VapidKeys {
 
     /** {@code vapid t=<ES256 JWT for the endpoint's origin>, k=<public key>} (RFC 8292 section 3). */
     String authorization(URI endpoint, Instant now) {
-        String audience = endpoint.getScheme() + "://" + endpoint.getRawAuthority();
+        String scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = endpoint.getPort();
+        boolean defaultPort = port == -1 || port == (scheme.equals("https") ? 443 : 80);
+        String audience = scheme + "://" + endpoint.getHost().toLowerCase(java.util.Locale.ROOT)
+                + (defaultPort ? "" : ":" + port);
         String header = encode("{\"typ\":\"JWT\",\"alg\":\"ES256\"}");
         String claims = encode("{\"aud\":\"" + audience + "\",\"exp\":"
                 + now.plus(JWT_LIFETIME).getEpochSecond() + ",\"sub\":\""
