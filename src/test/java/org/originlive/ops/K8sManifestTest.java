@@ -98,6 +98,8 @@ class K8sManifestTest {
             "originlive_sms_sent_total",
             "originlive_sms_failed_total",
             "originlive_fulfillments_overdue_total",
+            // Web Push deliveries by outcome (push/PushSender).
+            "originlive_push_deliveries_total",
             // Every outbox topic's oldest waiting message (common/OutboxAges).
             "originlive_outbox_oldest_seconds");
 
