@@ -56,18 +56,58 @@ public final class TestKeys {
         return keys;
     }
 
-    /** The environment a pod gets from the ConfigMap and the mounted Secret. */
+    /** The environment a pod gets from the ConfigMap and the mounted Secret (with the run's VAPID pair). */
     public Map<String, String> env() {
         return Map.of(
-                "SMALLRYE_JWT_SIGN_KEY_LOCATION", privatePem.toString(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicPem.toString());
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION",
+                privatePem.toString(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                publicPem.toString(),
+                "ORIGINLIVE_PUSH_VAPID_PUBLIC_KEY",
+                VAPID[0],
+                "ORIGINLIVE_PUSH_VAPID_PRIVATE_KEY",
+                VAPID[1]);
     }
 
     /** The same settings in their {@code -D} form. */
     public Map<String, String> properties() {
         return Map.of(
-                "smallrye.jwt.sign.key.location", privatePem.toString(),
-                "mp.jwt.verify.publickey.location", publicPem.toString());
+                "smallrye.jwt.sign.key.location",
+                privatePem.toString(),
+                "mp.jwt.verify.publickey.location",
+                publicPem.toString(),
+                "originlive.push.vapid-public-key",
+                VAPID[0],
+                "originlive.push.vapid-private-key",
+                VAPID[1]);
+    }
+
+    /** The run's Web Push VAPID pair (prod needs one): base64url public point (65 bytes) and scalar (32). */
+    public static final String[] VAPID = vapid();
+
+    private static String[] vapid() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            var point = ((java.security.interfaces.ECPublicKey) pair.getPublic()).getW();
+            byte[] raw = new byte[65];
+            raw[0] = 4;
+            fixed(point.getAffineX(), raw, 1);
+            fixed(point.getAffineY(), raw, 33);
+            byte[] scalar = new byte[32];
+            fixed(((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS(), scalar, 0);
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            return new String[] {b64.encodeToString(raw), b64.encodeToString(scalar)};
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void fixed(java.math.BigInteger value, byte[] out, int at) {
+        byte[] b = value.toByteArray();
+        int n = Math.min(32, b.length);
+        System.arraycopy(b, b.length - n, out, at + 32 - n, n);
     }
 
     /** The RFC 7638 thumbprint, which the app uses as {@code kid} unless told otherwise. */
