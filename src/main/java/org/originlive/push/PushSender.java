@@ -52,7 +52,11 @@ class PushSender {
         this.registry = registry;
         // Registered up front so dashboards see zeros, not gaps.
         for (String outcome : OUTCOMES) {
-            registry.counter(METRIC, "outcome", outcome);
+            io.micrometer.core.instrument.Counter.builder(METRIC)
+                    .description(
+                            "Web Push deliveries by outcome: sent, retry, gone (404/410), failed, refused (address guard)")
+                    .tag("outcome", outcome)
+                    .register(registry);
         }
     }
 
