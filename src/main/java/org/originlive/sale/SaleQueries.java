@@ -51,6 +51,14 @@ public class SaleQueries {
         return sales.facts(client, id);
     }
 
+    /**
+     * The sale row, share-locked until {@code tx} ends: the sale cannot move meanwhile (notify
+     * adds a reminder this way, so none slips in after the sale went LIVE).
+     */
+    public Uni<Optional<SaleFacts>> factsHeld(Tx tx, UUID id) {
+        return sales.facts(tx, id, true);
+    }
+
     /** The cooperatives whose products the sale offers, in no order. */
     public Uni<List<UUID>> cooperatives(UUID saleId) {
         return sales.cooperatives(saleId);
