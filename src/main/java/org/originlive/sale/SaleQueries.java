@@ -48,7 +48,7 @@ public class SaleQueries {
 
     /** The sale row alone (host, state, times, currency), read through {@code client}; empty when unknown. */
     public Uni<Optional<SaleFacts>> facts(Tx client, UUID id) {
-        return sales.facts(client, id);
+        return sales.facts(client, id, false);
     }
 
     /**

@@ -98,7 +98,10 @@ class K8sManifestTest {
             "originlive_sms_sent_total",
             "originlive_sms_failed_total",
             "originlive_sms_outbox_oldest_seconds",
-            "originlive_fulfillments_overdue_total");
+            "originlive_fulfillments_overdue_total",
+            // Buyer emails (notify/): sent by kind, failed by outcome (RETRY, FAILED, UNKNOWN).
+            "originlive_email_sent_total",
+            "originlive_email_failed_total");
 
     /** Exported only while a room is watched (one gauge per sale), so MetricNamesTest cannot see them idle. */
     static final Set<String> PENDING_METRICS = Set.of("originlive_ws_flush_interval_millis");
