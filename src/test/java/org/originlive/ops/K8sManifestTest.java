@@ -576,6 +576,24 @@ class K8sManifestTest {
         return names;
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local"})
+    void notificationsReachSmtpPushServicesAndWebhooksOnPublicAddressesOnly(String overlay) throws Exception {
+        NetworkPolicy policy = one(render(overlay), NetworkPolicy.class, "origin-live-notifications");
+
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(Map.of("app.kubernetes.io/name", "origin-live"));
+        assertThat(policy.getSpec().getEgress())
+                .extracting(rule -> rule.getPorts().stream()
+                        .map(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+                        .toList())
+                .containsExactlyInAnyOrder(List.of("TCP/587", "TCP/465"), List.of("TCP/443"));
+        assertThat(policy.getSpec().getEgress())
+                .allSatisfy(rule -> assertThat(rule.getTo()).singleElement().satisfies(peer -> assertThat(
+                                peer.getIpBlock().getExcept())
+                        .contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8")));
+    }
+
     @Test
     void productionIsWatchedWithMetricsTheAppExports() throws Exception {
         List<HasMetadata> objects = render("production");
