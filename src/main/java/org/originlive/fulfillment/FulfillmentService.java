@@ -33,6 +33,7 @@ public class FulfillmentService {
     private final Fees fees;
     private final Ledger ledger;
     private final FulfillmentAlerts alerts;
+    private final BuyerNotices notices;
     private final Clock clock;
 
     FulfillmentService(
@@ -42,6 +43,7 @@ public class FulfillmentService {
             Fees fees,
             Ledger ledger,
             FulfillmentAlerts alerts,
+            BuyerNotices notices,
             Clock clock) {
         this.transactions = transactions;
         this.fulfillments = fulfillments;
@@ -49,6 +51,7 @@ public class FulfillmentService {
         this.fees = fees;
         this.ledger = ledger;
         this.alerts = alerts;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -80,7 +83,10 @@ public class FulfillmentService {
                 .insertAll(tx, orderId, splits, now)
                 .flatMap(x -> ledger.post(tx, new Posting("PAYMENT", "order", orderId, entries), now))
                 .flatMap(x -> alerts.opened(
-                        tx, splits.stream().map(FulfillmentRepository.Split::id).toList()));
+                        tx, splits.stream().map(FulfillmentRepository.Split::id).toList()))
+                .flatMap(x -> orders.lockBuyer(tx, orderId))
+                .flatMap(buyer ->
+                        buyer.isEmpty() ? Uni.createFrom().voidItem() : notices.paid(tx, buyer.get(), orderId));
     }
 
     /** Ends a fulfilment whose every unit was refunded before shipping, inside the refund's transaction. */
@@ -201,14 +207,21 @@ public class FulfillmentService {
                 throw ProblemException.notFound("Fulfillment", id);
             }
             caller.requireCooperative(owner.get().cooperativeId());
-            return orders.lockBuyer(tx, owner.get().orderId())
-                    .flatMap(x -> fulfillments.move(
-                            tx,
-                            id,
-                            to,
-                            shipment == null ? null : shipment.carrier().trim(),
-                            shipment == null ? null : shipment.trackingNumber().trim(),
-                            clock.instant()))
+            UUID orderId = owner.get().orderId();
+            return orders.lockBuyer(tx, orderId)
+                    .flatMap(buyer -> fulfillments
+                            .move(
+                                    tx,
+                                    id,
+                                    to,
+                                    shipment == null ? null : shipment.carrier().trim(),
+                                    shipment == null
+                                            ? null
+                                            : shipment.trackingNumber().trim(),
+                                    clock.instant())
+                            .call(moved -> moved && to == FulfillmentStatus.SHIPPED && buyer.isPresent()
+                                    ? notices.shipped(tx, buyer.get(), orderId, id)
+                                    : Uni.createFrom().voidItem()))
                     .flatMap(moved -> view(tx, id).map(view -> {
                         if (!moved) {
                             throw new ProblemException(

@@ -56,6 +56,9 @@ public final class TestKeys {
         return keys;
     }
 
+    /** The key that signs links in emails, shared by every replica of a run (prod needs one). */
+    public static final String LINK_KEY = "SVQtT05MWSBlbWFpbCBsaW5rIGtleSwgbm90IGEgc2VjcmV0";
+
     /** The environment a pod gets from the ConfigMap and the mounted Secret (with the run's VAPID pair). */
     public Map<String, String> env() {
         return Map.of(
@@ -63,6 +66,8 @@ public final class TestKeys {
                 privatePem.toString(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 publicPem.toString(),
+                "ORIGINLIVE_NOTIFY_LINK_KEY",
+                LINK_KEY,
                 "ORIGINLIVE_PUSH_VAPID_PUBLIC_KEY",
                 VAPID[0],
                 "ORIGINLIVE_PUSH_VAPID_PRIVATE_KEY",
@@ -76,6 +81,8 @@ public final class TestKeys {
                 privatePem.toString(),
                 "mp.jwt.verify.publickey.location",
                 publicPem.toString(),
+                "originlive.notify.link-key",
+                LINK_KEY,
                 "originlive.push.vapid-public-key",
                 VAPID[0],
                 "originlive.push.vapid-private-key",
