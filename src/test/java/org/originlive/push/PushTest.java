@@ -213,6 +213,29 @@ class PushTest {
     }
 
     @Test
+    void aRemindedBuyerIsPushedOnceWhenTheSaleGoesLive() {
+        String host = Api.host();
+        String sale = Api.scheduledSale(host, Api.product(Api.cooperative(), 4900, 10), 5, 2);
+        String buyer = Api.consumer();
+        PushService.Browser browser = service.browser();
+        subscribe(buyer, browser);
+        PushService.Browser notReminded = service.browser();
+        subscribe(Api.consumer(), notReminded);
+        as(buyer).post("/api/sales/" + sale + "/reminders").then().statusCode(201);
+        as(host).post("/api/sales/" + sale + "/start").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.delivered().size() == 1);
+        JsonPath shown = JsonPath.from(browser.delivered().get(0));
+        assertThat(shown.getString("title")).startsWith("Live now: ");
+        assertThat(shown.getString("url")).isEqualTo("http://localhost:8080/live/" + sale);
+        assertThat(shown.getString("tag")).isEqualTo("sale-" + sale);
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> browser.received.size() == 1 && notReminded.received.isEmpty());
+        as(host).post("/api/sales/" + sale + "/end").then().statusCode(200);
+    }
+
+    @Test
     void aBrowserThatIsGoneIsForgotten() {
         String buyer = Api.consumer();
         PushService.Browser browser = service.browser();
