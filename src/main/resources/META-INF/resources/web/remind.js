@@ -1,6 +1,8 @@
 // "Remind me" on upcoming sales (home and storefront): one reminder per buyer, by email once the
-// buyer's address is confirmed (a confirmation link is asked for on the first reminder).
+// buyer's address is confirmed (a confirmation link is asked for on the first reminder), and by
+// Web Push to this browser when the buyer allows notifications.
 import { ApiError, Session } from './api.js';
+import { enablePush } from './push.js';
 import { lang, t } from './i18n.js';
 import { announce, el, showError } from './ui.js';
 
@@ -15,9 +17,12 @@ export async function setReminder(saleId) {
   const query = `?lang=${encodeURIComponent(lang())}`;
   try {
     await session.call('POST', `/api/sales/${saleId}/reminders${query}`);
+    // Asked while the click still counts as the user's gesture; a refusal only means no push.
+    const pushing = enablePush(session).catch(() => null);
     await session.call('POST', `/api/me/email/confirm${query}`).catch((e) => {
       if (!(e instanceof ApiError) || e.status !== 429) throw e;
     });
+    await pushing;
     announce(t('remind.set'));
     return true;
   } catch (e) {

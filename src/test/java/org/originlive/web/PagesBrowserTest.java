@@ -200,4 +200,28 @@ class PagesBrowserTest {
             browser.untilText("h1", "No such storefront");
         }
     }
+
+    @Test
+    void remindMeOnAStorefrontSetsTheSignedInBuyersReminder() {
+        String slug = Api.unique("remind");
+        String coop = Api.cooperativeWithSlug(slug);
+        String host = Api.host();
+        String upcoming = Api.scheduledSale(host, Api.product(coop, 2500, 5), 5, 1);
+        String live = Api.liveSale(host, Api.product(coop, 2500, 5), 5, 1);
+        String email = buyer();
+        try (Browser browser = new Browser(1024, 900)) {
+            // The viewer's session is shared by the pages: signed in on a live page, known on the storefront.
+            browser.open(url("/live/" + live));
+            browser.signIn(email, Api.PASSWORD);
+            browser.open(url("/s/" + slug));
+            browser.click("button[data-remind='" + upcoming + "']");
+            browser.untilText(
+                    "#status", "We will email you when it starts (confirm your address from the email we sent).");
+        }
+        // The click made the reminder: setting it again is a repeat (200), not a first time (201).
+        as(Api.login(email, Api.PASSWORD))
+                .post("/api/sales/" + upcoming + "/reminders")
+                .then()
+                .statusCode(200);
+    }
 }
