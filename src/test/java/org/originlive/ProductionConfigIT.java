@@ -2,6 +2,7 @@ package org.originlive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -176,6 +177,8 @@ class ProductionConfigIT {
         assertThat(kid(login(c, email).path("accessToken"))).isEqualTo(current.thumbprint());
 
         mediaSettingsReachTheApp(c);
+        // Web Push: the origin-live-notify Secret's VAPID pair is what browsers subscribe with.
+        on(c).get("/api/push/vapid-public-key").then().statusCode(200).body("publicKey", equalTo(TestKeys.VAPID[0]));
         paymentProvidersComeFromTheManifests(c);
         if (!bus.isEmpty()) {
             saleEventsGoThroughNats(c);
@@ -487,6 +490,11 @@ class ProductionConfigIT {
             case "origin-live-admin/password" -> ADMIN_PASSWORD;
             case "origin-live-media/hook-secret" -> HOOK_SECRET;
             case "origin-live-media/key-encryption-key" -> KEY_ENCRYPTION_KEY;
+            case "origin-live-notify/link-key" -> TestKeys.LINK_KEY;
+            case "origin-live-notify/vapid-public-key" -> TestKeys.VAPID[0];
+            case "origin-live-notify/vapid-private-key" -> TestKeys.VAPID[1];
+            case "origin-live-notify/smtp-username" -> "mailer";
+            case "origin-live-notify/smtp-password" -> "mailer-password";
             default -> throw new AssertionError("The Deployment reads a Secret this test does not know: " + key);
         };
     }
