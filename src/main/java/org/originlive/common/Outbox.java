@@ -132,4 +132,25 @@ public class Outbox {
                             : Optional.of(Duration.between(oldest, r.getOffsetDateTime("now")));
                 });
     }
+
+    /** How long each topic's oldest undelivered message has waited, for topics with any. */
+    public Uni<Map<String, Duration>> ages() {
+        return transactions
+                .autoCommit()
+                .sql()
+                .query("SELECT topic, extract(epoch FROM now() - min(created_at)) AS age FROM outbox GROUP BY topic")
+                .execute()
+                .map(rows -> {
+                    Map<String, Duration> ages = new java.util.HashMap<>();
+                    for (Row r : rows) {
+                        ages.put(r.getString("topic"), Duration.ofMillis((long) (r.getDouble("age") * 1000)));
+                    }
+                    return ages;
+                });
+    }
+
+    /** The topics whose relays run on this replica. */
+    public java.util.Set<String> topics() {
+        return java.util.Set.copyOf(relays.keySet());
+    }
 }

@@ -1,7 +1,5 @@
 package org.originlive.phone;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -9,11 +7,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.originlive.common.OutageLog;
 import org.originlive.common.Outbox;
 import org.originlive.common.Transactions;
@@ -38,17 +34,13 @@ public class SmsRelay {
     private final Transactions transactions;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicLong oldestMillis = new AtomicLong();
     private final OutageLog outages = new OutageLog("SMS relay");
 
-    SmsRelay(Outbox outbox, SmsRepository sms, SmsSender sender, Transactions transactions, MeterRegistry registry) {
+    SmsRelay(Outbox outbox, SmsRepository sms, SmsSender sender, Transactions transactions) {
         this.outbox = outbox;
         this.sms = sms;
         this.sender = sender;
         this.transactions = transactions;
-        Gauge.builder("originlive.sms.outbox.oldest.seconds", oldestMillis, v -> v.get() / 1000.0)
-                .description("Age of the oldest SMS waiting in the outbox")
-                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -71,8 +63,6 @@ public class SmsRelay {
     Uni<Void> sweep() {
         return outages.watch(transactions
                 .inTransaction(tx -> sms.due(tx, 100).flatMap(ids -> queue(tx, ids)))
-                .flatMap(x -> outbox.oldest(TOPIC))
-                .invoke(age -> oldestMillis.set(age.map(Duration::toMillis).orElse(0L)))
                 .invoke(x -> wake())
                 .replaceWithVoid());
     }

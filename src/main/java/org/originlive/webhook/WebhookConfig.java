@@ -10,10 +10,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "originlive.webhooks")
 public interface WebhookConfig {
 
-    /** Admits http:// to loopback addresses (local tests only; a warning at start-up). */
-    @WithDefault("false")
-    boolean allowHttp();
-
     /** Base64 of 32 random bytes that encrypt the signing secrets at rest; required in prod. */
     Optional<String> keyEncryptionKey();
 

@@ -49,10 +49,6 @@ public class WebhookSecrets {
         }
         byte[] key = decode(config.keyEncryptionKey().orElse(DEV_KEK));
         this.kek = new SecretKeySpec(key, "AES");
-        if (config.allowHttp()) {
-            Log.warn("ORIGINLIVE_WEBHOOKS_ALLOW_HTTP=true: webhooks may POST over plain http to loopback"
-                    + " addresses. For local tests only; never in production.");
-        }
     }
 
     /** A new secret. */

@@ -97,8 +97,9 @@ class K8sManifestTest {
             // SMS alerts (phone/): sent, failed or unknown, and the outbox's lag.
             "originlive_sms_sent_total",
             "originlive_sms_failed_total",
-            "originlive_sms_outbox_oldest_seconds",
-            "originlive_fulfillments_overdue_total");
+            "originlive_fulfillments_overdue_total",
+            // Every outbox topic's oldest waiting message (common/OutboxAges).
+            "originlive_outbox_oldest_seconds");
 
     /** Exported only while a room is watched (one gauge per sale), so MetricNamesTest cannot see them idle. */
     static final Set<String> PENDING_METRICS = Set.of("originlive_ws_flush_interval_millis");
@@ -573,6 +574,24 @@ class K8sManifestTest {
                     + method.group(1).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
         }
         return names;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "local"})
+    void notificationsReachSmtpPushServicesAndWebhooksOnPublicAddressesOnly(String overlay) throws Exception {
+        NetworkPolicy policy = one(render(overlay), NetworkPolicy.class, "origin-live-notifications");
+
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(Map.of("app.kubernetes.io/name", "origin-live"));
+        assertThat(policy.getSpec().getEgress())
+                .extracting(rule -> rule.getPorts().stream()
+                        .map(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+                        .toList())
+                .containsExactlyInAnyOrder(List.of("TCP/587", "TCP/465"), List.of("TCP/443"));
+        assertThat(policy.getSpec().getEgress())
+                .allSatisfy(rule -> assertThat(rule.getTo()).singleElement().satisfies(peer -> assertThat(
+                                peer.getIpBlock().getExcept())
+                        .contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8")));
     }
 
     @Test
