@@ -10,6 +10,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "originlive.webhooks")
 public interface WebhookConfig {
 
+    /**
+     * Admits http:// to loopback (local tests only): common.OutboundGuard reads it and warns at
+     * start-up; mapped here too because the setting lives under this prefix.
+     */
+    @WithDefault("false")
+    boolean allowHttp();
+
     /** Base64 of 32 random bytes that encrypt the signing secrets at rest; required in prod. */
     Optional<String> keyEncryptionKey();
 

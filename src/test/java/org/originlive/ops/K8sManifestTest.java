@@ -99,7 +99,9 @@ class K8sManifestTest {
             "originlive_sms_failed_total",
             "originlive_fulfillments_overdue_total",
             // Every outbox topic's oldest waiting message (common/OutboxAges).
-            "originlive_outbox_oldest_seconds");
+            "originlive_outbox_oldest_seconds",
+            // Webhook attempts by outcome: delivered, retry (a failed attempt to be retried), failed (given up).
+            "originlive_webhook_deliveries_total");
 
     /** Exported only while a room is watched (one gauge per sale), so MetricNamesTest cannot see them idle. */
     static final Set<String> PENDING_METRICS = Set.of("originlive_ws_flush_interval_millis");
