@@ -10,13 +10,23 @@ import static org.originlive.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.originlive.common.Transactions;
+import org.originlive.ledger.AccountType;
+import org.originlive.ledger.Bucket;
+import org.originlive.ledger.Ledger;
+import org.originlive.ledger.LedgerEntry;
+import org.originlive.ledger.Posting;
 import org.originlive.support.Api;
 import org.originlive.support.Purchase;
+import org.originlive.support.WebhookReceiver;
 
 /** Signed webhooks end to end: a receiver on loopback (the test profile allows http there). */
 @QuarkusTest
@@ -24,7 +34,13 @@ class WebhooksTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final Receiver receiver = Receiver.get();
+    private final WebhookReceiver receiver = WebhookReceiver.get();
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Pool pool;
 
     @Test
     void eachCooperativeGetsSignedEventsWithOnlyItsOwnLines() {
@@ -37,10 +53,10 @@ class WebhooksTest {
         assertThat(secretA).startsWith("whsec_").hasSizeGreaterThanOrEqualTo(6 + 43);
 
         String order = shop.buy(2, 3);
-        Receiver.Request a = await().atMost(WAIT)
+        WebhookReceiver.Request a = await().atMost(WAIT)
                 .until(() -> receiver.seen(pathA), l -> !l.isEmpty())
                 .get(0);
-        Receiver.Request b = await().atMost(WAIT)
+        WebhookReceiver.Request b = await().atMost(WAIT)
                 .until(() -> receiver.seen(pathB), l -> !l.isEmpty())
                 .get(0);
         verified(a, secretA);
@@ -77,7 +93,7 @@ class WebhooksTest {
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("SUCCEEDED"));
-        Receiver.Request refund = await().atMost(WAIT)
+        WebhookReceiver.Request refund = await().atMost(WAIT)
                 .until(() -> receiver.seen(pathA), l -> l.size() == 2)
                 .get(1);
         verified(refund, secretA);
@@ -103,11 +119,11 @@ class WebhooksTest {
     void aFailedDeliveryIsRetriedWithinAMinuteWithTheSameEventAndBody() {
         Shop shop = Shop.open();
         String path = path();
-        receiver.answer(path, new Receiver.Answer(500, null));
+        receiver.answer(path, new WebhookReceiver.Answer(500, null));
         String secret =
                 register(shop.staffA, shop.coopA, path, "fulfillment.created").getString("secret");
         shop.buy(1, 1);
-        List<Receiver.Request> seen = await().atMost(WAIT).until(() -> receiver.seen(path), l -> l.size() == 2);
+        List<WebhookReceiver.Request> seen = await().atMost(WAIT).until(() -> receiver.seen(path), l -> l.size() == 2);
         verified(seen.get(0), secret);
         verified(seen.get(1), secret);
         assertThat(seen.get(1).body()).isEqualTo(seen.get(0).body());
@@ -142,13 +158,14 @@ class WebhooksTest {
         String fresh = rotated.getString("secret");
         assertThat(fresh).startsWith("whsec_").isNotEqualTo(old);
         shop.buy(1, 1);
-        Receiver.Request request = await().atMost(WAIT)
+        WebhookReceiver.Request request = await().atMost(WAIT)
                 .until(() -> receiver.seen(path), l -> !l.isEmpty())
                 .get(0);
         String header = request.header("origin-live-signature");
-        String t = Receiver.timestamp(header);
-        assertThat(Receiver.signatures(header))
-                .containsExactly(Receiver.sign(fresh, t, request.body()), Receiver.sign(old, t, request.body()));
+        String t = WebhookReceiver.timestamp(header);
+        assertThat(WebhookReceiver.signatures(header))
+                .containsExactly(
+                        WebhookReceiver.sign(fresh, t, request.body()), WebhookReceiver.sign(old, t, request.body()));
         // The list never shows a secret.
         as(shop.staffA)
                 .get("/api/cooperatives/" + shop.coopA + "/webhooks")
@@ -210,7 +227,7 @@ class WebhooksTest {
     void aRedirectIsAFailureAndRedeliverSendsTheSameEventAgain() {
         Shop shop = Shop.open();
         String path = path(), target = path();
-        Receiver.Answer redirect = new Receiver.Answer(302, receiver.url(target));
+        WebhookReceiver.Answer redirect = new WebhookReceiver.Answer(302, receiver.url(target));
         // Every attempt of the (test) schedule is redirected: the delivery ends FAILED.
         receiver.answer(path, redirect, redirect, redirect, redirect);
         String secret =
@@ -232,7 +249,7 @@ class WebhooksTest {
                 .statusCode(202)
                 .body("deliveryId", equalTo(delivery))
                 .body("status", equalTo("QUEUED"));
-        List<Receiver.Request> seen = await().atMost(WAIT).until(() -> receiver.seen(path), l -> l.size() == 5);
+        List<WebhookReceiver.Request> seen = await().atMost(WAIT).until(() -> receiver.seen(path), l -> l.size() == 5);
         verified(seen.get(4), secret);
         assertThat(seen.get(4).body()).isEqualTo(seen.get(0).body());
         await().atMost(WAIT).untilAsserted(() -> as(shop.staffA)
@@ -290,7 +307,60 @@ class WebhooksTest {
         as(staff).get(base).then().body("items", hasSize(10));
     }
 
+    @Test
+    void aSettledPayoutIsToldWithWhatTheCooperativeReadsOfIt() {
+        String coop = Api.cooperative();
+        String staff = Api.cooperativeStaff(coop);
+        String path = path();
+        String secret =
+                register(staff, coop, path, "payout.succeeded", "payout.failed").getString("secret");
+        credit(coop, "RWF", 50_000);
+        as(staff)
+                .body(Map.of(
+                        "provider", "SANDBOX",
+                        "accountName", "Abahuzamugambi ba Kawa",
+                        "accountNumber", "+250788123456",
+                        "currency", "RWF"))
+                .put("/api/cooperatives/" + coop + "/payout-destination")
+                .then()
+                .statusCode(200);
+        String payout = as(staff)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("currency", "RWF", "amountMinor", 40_000))
+                .post("/api/cooperatives/" + coop + "/payouts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        WebhookReceiver.Request request = await().atMost(WAIT)
+                .until(() -> receiver.seen(path), l -> !l.isEmpty())
+                .get(0);
+        verified(request, secret);
+        JsonPath event = new JsonPath(request.body());
+        assertThat(event.getString("type")).isEqualTo("payout.succeeded");
+        Map<String, Object> own =
+                as(staff).get("/api/payouts/" + payout).then().extract().path("");
+        assertThat(event.getMap("data")).isEqualTo(own);
+        assertThat(event.getString("data.status")).isEqualTo("SUCCEEDED");
+    }
+
     // --- helpers
+
+    /** Makes money available to the cooperative, as a delivered and held sale would. */
+    private void credit(String cooperativeId, String currency, long amountMinor) {
+        UUID cooperative = UUID.fromString(cooperativeId);
+        Posting posting = new Posting(
+                "TEST_AVAILABLE",
+                "test",
+                UUID.randomUUID(),
+                List.of(
+                        LedgerEntry.cooperative(cooperative, Bucket.AVAILABLE, currency, amountMinor),
+                        LedgerEntry.of(AccountType.PAYMENT_CLEARING, currency, -amountMinor)));
+        new Transactions(pool)
+                .inTransaction(tx -> ledger.post(tx, posting, Instant.now()))
+                .await()
+                .indefinitely();
+    }
 
     private static String path() {
         return "/hooks/" + UUID.randomUUID();
@@ -322,13 +392,13 @@ class WebhooksTest {
     }
 
     /** The test's own check: some v1 is HMAC-SHA256 of "t.body" under the secret, and t is now. */
-    private static void verified(Receiver.Request request, String secret) {
+    private static void verified(WebhookReceiver.Request request, String secret) {
         String header = request.header("origin-live-signature");
         assertThat(header).startsWith("t=");
-        String t = Receiver.timestamp(header);
+        String t = WebhookReceiver.timestamp(header);
         assertThat(Long.parseLong(t))
                 .isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(120L));
-        assertThat(Receiver.signatures(header)).contains(Receiver.sign(secret, t, request.body()));
+        assertThat(WebhookReceiver.signatures(header)).contains(WebhookReceiver.sign(secret, t, request.body()));
     }
 
     private static String lineOf(String buyer, String order, String productId) {

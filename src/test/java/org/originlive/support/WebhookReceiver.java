@@ -1,4 +1,4 @@
-package org.originlive.webhook;
+package org.originlive.support;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,25 +21,25 @@ import javax.crypto.spec.SecretKeySpec;
  * A cooperative's system receiving webhooks, on loopback in this JVM: records every request per
  * path (when, headers, body) and answers what the test scripted for that path (200 when nothing is).
  */
-final class Receiver {
+public final class WebhookReceiver {
 
-    record Request(Instant at, Map<String, String> headers, String body) {
+    public record Request(Instant at, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
 
     /** A scripted answer: status and, for redirects, where to. */
-    record Answer(int status, String location) {}
+    public record Answer(int status, String location) {}
 
-    private static Receiver instance;
+    private static WebhookReceiver instance;
 
     private final HttpServer server;
     private final Map<String, List<Request>> seen = new ConcurrentHashMap<>();
     private final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
 
-    private Receiver() {
+    private WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -64,37 +64,37 @@ final class Receiver {
         server.start();
     }
 
-    static synchronized Receiver get() {
+    public static synchronized WebhookReceiver get() {
         if (instance == null) {
-            instance = new Receiver();
+            instance = new WebhookReceiver();
         }
         return instance;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
     }
 
     /** The next answers on {@code path}, in order; 200 after them. */
-    void answer(String path, Answer... answers) {
+    public void answer(String path, Answer... answers) {
         script.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
     }
 
-    List<Request> seen(String path) {
+    public List<Request> seen(String path) {
         List<Request> list = seen.get(path);
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    int total() {
+    public int total() {
         return seen.values().stream().mapToInt(List::size).sum();
     }
 
     /** The test's own check of a signature: hex HMAC-SHA256 of "t.body" under the secret's UTF-8 bytes. */
-    static String sign(String secret, String t, String body) {
+    public static String sign(String secret, String t, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -110,7 +110,7 @@ final class Receiver {
     }
 
     /** The v1 signatures of a header, in order, after checking t is present. */
-    static List<String> signatures(String header) {
+    public static List<String> signatures(String header) {
         List<String> v1 = new ArrayList<>();
         for (String part : header.split(",")) {
             if (part.startsWith("v1=")) {
@@ -120,7 +120,7 @@ final class Receiver {
         return v1;
     }
 
-    static String timestamp(String header) {
+    public static String timestamp(String header) {
         return header.split(",")[0].replaceFirst("^t=", "");
     }
 }
