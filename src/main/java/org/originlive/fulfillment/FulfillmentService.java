@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.originlive.common.Caller;
-import org.originlive.common.CooperativeEvents;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
@@ -34,7 +33,7 @@ public class FulfillmentService {
     private final Fees fees;
     private final Ledger ledger;
     private final FulfillmentAlerts alerts;
-    private final CooperativeEvents events;
+    private final FulfillmentNews news;
     private final Clock clock;
 
     FulfillmentService(
@@ -44,7 +43,7 @@ public class FulfillmentService {
             Fees fees,
             Ledger ledger,
             FulfillmentAlerts alerts,
-            CooperativeEvents events,
+            FulfillmentNews news,
             Clock clock) {
         this.transactions = transactions;
         this.fulfillments = fulfillments;
@@ -52,7 +51,7 @@ public class FulfillmentService {
         this.fees = fees;
         this.ledger = ledger;
         this.alerts = alerts;
-        this.events = events;
+        this.news = news;
         this.clock = clock;
     }
 
@@ -85,34 +84,14 @@ public class FulfillmentService {
                 .flatMap(x -> ledger.post(tx, new Posting("PAYMENT", "order", orderId, entries), now))
                 .flatMap(x -> alerts.opened(
                         tx, splits.stream().map(FulfillmentRepository.Split::id).toList()))
-                .flatMap(x -> told(tx, splits));
-    }
-
-    /** One fulfillment.created per cooperative, each with only its own lines. */
-    private Uni<Void> told(Tx tx, List<FulfillmentRepository.Split> splits) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (FulfillmentRepository.Split s : splits) {
-            chain = chain.flatMap(x -> events.tell(
-                    tx,
-                    CooperativeEvents.FULFILLMENT_CREATED,
-                    s.cooperativeId(),
-                    view(tx, s.id()).map(Optional::orElseThrow)));
-        }
-        return chain;
+                .flatMap(x -> news.created(tx, splits));
     }
 
     /** Ends a fulfilment whose every unit was refunded before shipping, inside the refund's transaction. */
     public Uni<Boolean> cancelRefunded(Tx tx, UUID id, Instant now) {
         return fulfillments
                 .move(tx, id, FulfillmentStatus.CANCELLED, null, null, now)
-                .call(moved -> !moved
-                        ? Uni.createFrom().voidItem()
-                        : view(tx, id)
-                                .flatMap(v -> events.tell(
-                                        tx,
-                                        CooperativeEvents.FULFILLMENT_CANCELLED,
-                                        v.orElseThrow().cooperativeId(),
-                                        Uni.createFrom().item(v.orElseThrow()))));
+                .call(moved -> moved ? news.cancelled(tx, id) : Uni.createFrom().voidItem());
     }
 
     /** The buyer confirms a parcel arrived: SHIPPED → DELIVERED, which starts the hold. */

@@ -1,5 +1,6 @@
 package org.originlive.webhook;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +54,11 @@ class WebhookSender {
         this.registry = registry;
         // Registered up front so dashboards see zeros, not gaps.
         for (String outcome : List.of("delivered", "retry", "failed")) {
-            registry.counter(METRIC, "outcome", outcome);
+            Counter.builder(METRIC)
+                    .description("Webhook delivery attempts by outcome: delivered, retry (failed, to be retried),"
+                            + " failed (given up)")
+                    .tag("outcome", outcome)
+                    .register(registry);
         }
     }
 

@@ -308,6 +308,67 @@ class WebhooksTest {
     }
 
     @Test
+    void cancellationsAndRequestedRefundsReachOnlyTheirCooperative() {
+        Shop shop = Shop.open();
+        String pathA = path(), pathB = path();
+        String[] events = {"fulfillment.cancelled", "refund.requested", "refund.succeeded"};
+        String secretA = register(shop.staffA, shop.coopA, pathA, events).getString("secret");
+        String secretB = register(shop.staffB, shop.coopB, pathB, events).getString("secret");
+        String order = shop.buy(2, 1);
+        String fulfilmentA = fulfilmentOf(shop.buyer, order, shop.coopA);
+        as(shop.staffA)
+                .body(Map.of("reason", "Out of stock"))
+                .post("/api/fulfillments/" + fulfilmentA + "/cancel")
+                .then()
+                .statusCode(200);
+        List<WebhookReceiver.Request> a = await().atMost(WAIT).until(() -> receiver.seen(pathA), l -> l.size() == 2);
+        a.forEach(r -> verified(r, secretA));
+        assertThat(a.stream().map(r -> new JsonPath(r.body()).getString("type")))
+                .containsExactlyInAnyOrder("fulfillment.cancelled", "refund.succeeded");
+        JsonPath cancelled = a.stream()
+                .map(r -> new JsonPath(r.body()))
+                .filter(j -> j.getString("type").equals("fulfillment.cancelled"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cancelled.getString("data.id")).isEqualTo(fulfilmentA);
+        assertThat(cancelled.getString("data.status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.getList("data.lines.productId")).containsExactly(shop.productA);
+
+        // B ships and delivers; the buyer's refund after delivery waits for B's decision.
+        String fulfilmentB = fulfilmentOf(shop.buyer, order, shop.coopB);
+        as(shop.staffB)
+                .post("/api/fulfillments/" + fulfilmentB + "/accept")
+                .then()
+                .statusCode(200);
+        as(shop.staffB)
+                .body(Map.of("carrier", "SF Express", "trackingNumber", "SF100200300"))
+                .post("/api/fulfillments/" + fulfilmentB + "/ship")
+                .then()
+                .statusCode(200);
+        as(shop.staffB)
+                .post("/api/fulfillments/" + fulfilmentB + "/deliver")
+                .then()
+                .statusCode(200);
+        as(shop.buyer)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Purchase.refundBody(lineOf(shop.buyer, order, shop.productB), 1))
+                .post("/api/orders/" + order + "/refunds")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("REQUESTED"));
+        WebhookReceiver.Request b = await().atMost(WAIT)
+                .until(() -> receiver.seen(pathB), l -> !l.isEmpty())
+                .get(0);
+        verified(b, secretB);
+        JsonPath requested = new JsonPath(b.body());
+        assertThat(requested.getString("type")).isEqualTo("refund.requested");
+        assertThat(requested.getString("data.fulfillmentId")).isEqualTo(fulfilmentB);
+        assertThat(requested.getLong("data.amountMinor")).isEqualTo(700);
+        assertThat(b.body()).doesNotContain(shop.productA).doesNotContain(fulfilmentA);
+        assertThat(receiver.seen(pathA)).hasSize(2);
+    }
+
+    @Test
     void aSettledPayoutIsToldWithWhatTheCooperativeReadsOfIt() {
         String coop = Api.cooperative();
         String staff = Api.cooperativeStaff(coop);
@@ -399,6 +460,16 @@ class WebhooksTest {
         assertThat(Long.parseLong(t))
                 .isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(120L));
         assertThat(WebhookReceiver.signatures(header)).contains(WebhookReceiver.sign(secret, t, request.body()));
+    }
+
+    private static String fulfilmentOf(String buyer, String order, String coop) {
+        List<Map<String, Object>> refs =
+                as(buyer).get("/api/orders/" + order).then().extract().path("fulfillments");
+        return refs.stream()
+                .filter(f -> coop.equals(f.get("cooperativeId")))
+                .map(f -> (String) f.get("id"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String lineOf(String buyer, String order, String productId) {
