@@ -6,6 +6,7 @@ package org.originlive.common;
  */
 public enum ProblemType {
     BAD_REQUEST(400, "bad-request", "Bad request"),
+    INVALID_LINK(400, "invalid-link", "Invalid link"),
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
     FORBIDDEN(403, "forbidden", "Forbidden"),
     BANNED(403, "banned", "Banned"),
@@ -34,6 +35,9 @@ public enum ProblemType {
     MEMBER_CODE_TAKEN(409, "member-code-taken", "Member code taken"),
     LOT_CODE_TAKEN(409, "lot-code-taken", "Lot code taken"),
     FULFILLMENT_NOT_ACCEPTED(409, "fulfillment-not-accepted", "Fulfilment not accepted"),
+    SALE_STARTED(409, "sale-started", "Sale already started"),
+    EMAIL_CHANGED(409, "email-changed", "Email changed"),
+    LINK_EXPIRED(410, "link-expired", "Link expired"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     VALIDATION(422, "validation", "Validation failed"),

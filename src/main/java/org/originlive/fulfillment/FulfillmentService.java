@@ -34,6 +34,7 @@ public class FulfillmentService {
     private final Ledger ledger;
     private final FulfillmentAlerts alerts;
     private final FulfillmentNews news;
+    private final BuyerNotices notices;
     private final Clock clock;
 
     FulfillmentService(
@@ -44,6 +45,7 @@ public class FulfillmentService {
             Ledger ledger,
             FulfillmentAlerts alerts,
             FulfillmentNews news,
+            BuyerNotices notices,
             Clock clock) {
         this.transactions = transactions;
         this.fulfillments = fulfillments;
@@ -52,6 +54,7 @@ public class FulfillmentService {
         this.ledger = ledger;
         this.alerts = alerts;
         this.news = news;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -84,7 +87,10 @@ public class FulfillmentService {
                 .flatMap(x -> ledger.post(tx, new Posting("PAYMENT", "order", orderId, entries), now))
                 .flatMap(x -> alerts.opened(
                         tx, splits.stream().map(FulfillmentRepository.Split::id).toList()))
-                .flatMap(x -> news.created(tx, splits));
+                .flatMap(x -> news.created(tx, splits))
+                .flatMap(x -> orders.lockBuyer(tx, orderId))
+                .flatMap(buyer ->
+                        buyer.isEmpty() ? Uni.createFrom().voidItem() : notices.paid(tx, buyer.get(), orderId));
     }
 
     /** Ends a fulfilment whose every unit was refunded before shipping, inside the refund's transaction. */
@@ -207,14 +213,21 @@ public class FulfillmentService {
                 throw ProblemException.notFound("Fulfillment", id);
             }
             caller.requireCooperative(owner.get().cooperativeId());
-            return orders.lockBuyer(tx, owner.get().orderId())
-                    .flatMap(x -> fulfillments.move(
-                            tx,
-                            id,
-                            to,
-                            shipment == null ? null : shipment.carrier().trim(),
-                            shipment == null ? null : shipment.trackingNumber().trim(),
-                            clock.instant()))
+            UUID orderId = owner.get().orderId();
+            return orders.lockBuyer(tx, orderId)
+                    .flatMap(buyer -> fulfillments
+                            .move(
+                                    tx,
+                                    id,
+                                    to,
+                                    shipment == null ? null : shipment.carrier().trim(),
+                                    shipment == null
+                                            ? null
+                                            : shipment.trackingNumber().trim(),
+                                    clock.instant())
+                            .call(moved -> moved && to == FulfillmentStatus.SHIPPED && buyer.isPresent()
+                                    ? notices.shipped(tx, buyer.get(), orderId, id)
+                                    : Uni.createFrom().voidItem()))
                     .flatMap(moved -> view(tx, id).map(view -> {
                         if (!moved) {
                             throw new ProblemException(

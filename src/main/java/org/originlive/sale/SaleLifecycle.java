@@ -30,6 +30,7 @@ public class SaleLifecycle {
     private final SaleEvents events;
     private final SaleVideo video;
     private final PinHistory pins;
+    private final SaleStarts starts;
     private final Clock clock;
 
     SaleLifecycle(
@@ -41,8 +42,10 @@ public class SaleLifecycle {
             SaleEvents events,
             SaleVideo video,
             PinHistory pins,
+            SaleStarts starts,
             Clock clock) {
         this.pins = pins;
+        this.starts = starts;
         this.transactions = transactions;
         this.sales = sales;
         this.queries = queries;
@@ -87,6 +90,9 @@ public class SaleLifecycle {
                         return events.claimSeq(tx, id, 1)
                                 .flatMap(seq -> events.publish(tx, List.of(SaleEvent.status(id, to, seq, at))))
                                 .flatMap(x -> video.saleMoved(tx, id, to, at))
+                                .flatMap(x -> to == SaleStatus.LIVE
+                                        ? starts.started(tx, id)
+                                        : Uni.createFrom().voidItem())
                                 .replaceWith(true);
                     }
                     return stock.zeroAll(tx, id)

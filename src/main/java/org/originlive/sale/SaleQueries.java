@@ -48,7 +48,15 @@ public class SaleQueries {
 
     /** The sale row alone (host, state, times, currency), read through {@code client}; empty when unknown. */
     public Uni<Optional<SaleFacts>> facts(Tx client, UUID id) {
-        return sales.facts(client, id);
+        return sales.facts(client, id, false);
+    }
+
+    /**
+     * The sale row, share-locked until {@code tx} ends: the sale cannot move meanwhile (notify
+     * adds a reminder this way, so none slips in after the sale went LIVE).
+     */
+    public Uni<Optional<SaleFacts>> factsHeld(Tx tx, UUID id) {
+        return sales.facts(tx, id, true);
     }
 
     /** The cooperatives whose products the sale offers, in no order. */

@@ -94,10 +94,14 @@ public class SaleRepository {
         return find(db, id);
     }
 
-    /** One indexed read of the sale row alone; empty when there is no such sale. */
-    public Uni<Optional<SaleFacts>> facts(Tx client, UUID id) {
+    /**
+     * One indexed read of the sale row alone; empty when there is no such sale. {@code shared}: the
+     * row stays share-locked until {@code client}'s transaction ends.
+     */
+    public Uni<Optional<SaleFacts>> facts(Tx client, UUID id, boolean shared) {
         return client.sql()
-                .preparedQuery("SELECT id, host_id, status, starts_at, ends_at, currency FROM sale WHERE id = $1")
+                .preparedQuery("SELECT id, host_id, status, starts_at, ends_at, currency FROM sale WHERE id = $1"
+                        + (shared ? " FOR SHARE" : ""))
                 .execute(Tuple.of(id))
                 .map(rows -> Rows.first(rows)
                         .map(r -> new SaleFacts(

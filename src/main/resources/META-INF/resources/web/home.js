@@ -1,6 +1,7 @@
 // Home: live and upcoming sales, and the cooperatives' storefronts.
 import { request } from './api.js';
 import { onLangChange, t } from './i18n.js';
+import { remindButton, setReminder } from './remind.js';
 import { dateTime, el, header, showError } from './ui.js';
 
 const main = document.getElementById('main');
@@ -10,7 +11,13 @@ function saleCard(sale) {
     el('span.badge.' + sale.status, {}, t(`status.${sale.status}`)),
     el('h3', {}, sale.title),
     el('p.muted', {}, dateTime(sale.startsAt), ' – ', dateTime(sale.endsAt)),
-    el('a', { href: `/live/${sale.id}` }, t('home.watch')));
+    el('a', { href: `/live/${sale.id}` }, t('home.watch')),
+    remindButton(sale, remind));
+}
+
+/** "Remind me" clicked on a sale card: every reminder of this page goes through here. */
+async function remind(saleId) {
+  return setReminder(saleId);
 }
 
 function section(titleKey, items, render) {

@@ -100,6 +100,9 @@ class K8sManifestTest {
             "originlive_fulfillments_overdue_total",
             // Every outbox topic's oldest waiting message (common/OutboxAges).
             "originlive_outbox_oldest_seconds",
+            // Buyer emails (notify/): sent by kind, failed by outcome (RETRY, FAILED, UNKNOWN).
+            "originlive_email_sent_total",
+            "originlive_email_failed_total",
             // Webhook attempts by outcome: delivered, retry (a failed attempt to be retried), failed (given up).
             "originlive_webhook_deliveries_total");
 

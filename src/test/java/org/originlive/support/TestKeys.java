@@ -56,18 +56,23 @@ public final class TestKeys {
         return keys;
     }
 
+    /** The key that signs links in emails, shared by every replica of a run (prod needs one). */
+    public static final String LINK_KEY = "SVQtT05MWSBlbWFpbCBsaW5rIGtleSwgbm90IGEgc2VjcmV0";
+
     /** The environment a pod gets from the ConfigMap and the mounted Secret. */
     public Map<String, String> env() {
         return Map.of(
                 "SMALLRYE_JWT_SIGN_KEY_LOCATION", privatePem.toString(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicPem.toString());
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicPem.toString(),
+                "ORIGINLIVE_NOTIFY_LINK_KEY", LINK_KEY);
     }
 
     /** The same settings in their {@code -D} form. */
     public Map<String, String> properties() {
         return Map.of(
                 "smallrye.jwt.sign.key.location", privatePem.toString(),
-                "mp.jwt.verify.publickey.location", publicPem.toString());
+                "mp.jwt.verify.publickey.location", publicPem.toString(),
+                "originlive.notify.link-key", LINK_KEY);
     }
 
     /** The RFC 7638 thumbprint, which the app uses as {@code kid} unless told otherwise. */
