@@ -33,6 +33,7 @@ public class FulfillmentService {
     private final Fees fees;
     private final Ledger ledger;
     private final FulfillmentAlerts alerts;
+    private final FulfillmentNews news;
     private final BuyerNotices notices;
     private final Clock clock;
 
@@ -43,6 +44,7 @@ public class FulfillmentService {
             Fees fees,
             Ledger ledger,
             FulfillmentAlerts alerts,
+            FulfillmentNews news,
             BuyerNotices notices,
             Clock clock) {
         this.transactions = transactions;
@@ -51,6 +53,7 @@ public class FulfillmentService {
         this.fees = fees;
         this.ledger = ledger;
         this.alerts = alerts;
+        this.news = news;
         this.notices = notices;
         this.clock = clock;
     }
@@ -84,6 +87,7 @@ public class FulfillmentService {
                 .flatMap(x -> ledger.post(tx, new Posting("PAYMENT", "order", orderId, entries), now))
                 .flatMap(x -> alerts.opened(
                         tx, splits.stream().map(FulfillmentRepository.Split::id).toList()))
+                .flatMap(x -> news.created(tx, splits))
                 .flatMap(x -> orders.lockBuyer(tx, orderId))
                 .flatMap(buyer ->
                         buyer.isEmpty() ? Uni.createFrom().voidItem() : notices.paid(tx, buyer.get(), orderId));
@@ -91,7 +95,9 @@ public class FulfillmentService {
 
     /** Ends a fulfilment whose every unit was refunded before shipping, inside the refund's transaction. */
     public Uni<Boolean> cancelRefunded(Tx tx, UUID id, Instant now) {
-        return fulfillments.move(tx, id, FulfillmentStatus.CANCELLED, null, null, now);
+        return fulfillments
+                .move(tx, id, FulfillmentStatus.CANCELLED, null, null, now)
+                .call(moved -> moved ? news.cancelled(tx, id) : Uni.createFrom().voidItem());
     }
 
     /** The buyer confirms a parcel arrived: SHIPPED → DELIVERED, which starts the hold. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.originlive.common.CooperativeEvents;
 import org.originlive.common.Transactions;
 import org.originlive.ledger.Ledger;
 
@@ -20,12 +21,15 @@ public class PayoutSettlement {
 
     private final PayoutRepository payouts;
     private final Ledger ledger;
+    private final CooperativeEvents events;
     private final Clock clock;
 
-    PayoutSettlement(Transactions transactions, PayoutRepository payouts, Ledger ledger, Clock clock) {
+    PayoutSettlement(
+            Transactions transactions, PayoutRepository payouts, Ledger ledger, CooperativeEvents events, Clock clock) {
         this.transactions = transactions;
         this.payouts = payouts;
         this.ledger = ledger;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,6 +45,13 @@ public class PayoutSettlement {
                                                 ? PayoutPostings.succeeded(settled.get())
                                                 : PayoutPostings.failed(settled.get()),
                                         now)
+                                .flatMap(x -> events.tell(
+                                        tx,
+                                        to == PayoutStatus.SUCCEEDED
+                                                ? CooperativeEvents.PAYOUT_SUCCEEDED
+                                                : CooperativeEvents.PAYOUT_FAILED,
+                                        settled.get().cooperativeId(),
+                                        Uni.createFrom().item(settled.get().view())))
                                 .replaceWith(settled)));
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.originlive.common.Caller;
+import org.originlive.common.CooperativeEvents;
 import org.originlive.common.Page;
 import org.originlive.common.PageRequest;
 import org.originlive.common.ProblemException;
@@ -41,6 +42,7 @@ public class RefundService {
     private final FulfillmentMoney money;
     private final FulfillmentConfig config;
     private final ObjectMapper json;
+    private final CooperativeEvents events;
     private final Clock clock;
 
     RefundService(
@@ -52,6 +54,7 @@ public class RefundService {
             FulfillmentMoney money,
             FulfillmentConfig config,
             ObjectMapper json,
+            CooperativeEvents events,
             Clock clock) {
         this.transactions = transactions;
         this.refunds = refunds;
@@ -61,6 +64,7 @@ public class RefundService {
         this.money = money;
         this.config = config;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -121,7 +125,8 @@ public class RefundService {
                             ProviderStatus.NONE);
                     Uni<Void> stored = refunds.insert(tx, refund, key, now);
                     if (status == RefundStatus.REQUESTED) {
-                        return stored.replaceWith(new Placed(refund.view(), false));
+                        return stored.flatMap(x -> told(tx, CooperativeEvents.REFUND_REQUESTED, refund, refund.view()))
+                                .map(view -> new Placed(view, false));
                     }
                     return stored.flatMap(x -> succeed(tx, order, f, refund, true, true, now))
                             .map(view -> new Placed(view, false));
@@ -184,7 +189,14 @@ public class RefundService {
                 .settle(tx, settle, now)
                 .flatMap(reversal -> refunds.decide(tx, refund.id(), RefundStatus.SUCCEEDED, reversal, null, now))
                 .flatMap(x -> refunds.find(tx, refund.id()))
-                .map(r -> r.get().view());
+                .flatMap(r -> told(
+                        tx, CooperativeEvents.REFUND_SUCCEEDED, refund, r.get().view()));
+    }
+
+    /** The refund's cooperative is told (it sees the refund as its own GET does); answers the view. */
+    private Uni<RefundApi.RefundView> told(Tx tx, String type, StoredRefund refund, RefundApi.RefundView view) {
+        return events.tell(tx, type, refund.cooperativeId(), Uni.createFrom().item(view))
+                .replaceWith(view);
     }
 
     public Uni<RefundApi.RefundView> get(Caller caller, UUID id) {

@@ -104,7 +104,9 @@ class K8sManifestTest {
             "originlive_outbox_oldest_seconds",
             // Buyer emails (notify/): sent by kind, failed by outcome (RETRY, FAILED, UNKNOWN).
             "originlive_email_sent_total",
-            "originlive_email_failed_total");
+            "originlive_email_failed_total",
+            // Webhook attempts by outcome: delivered, retry (a failed attempt to be retried), failed (given up).
+            "originlive_webhook_deliveries_total");
 
     /** Exported only while a room is watched (one gauge per sale), so MetricNamesTest cannot see them idle. */
     static final Set<String> PENDING_METRICS = Set.of("originlive_ws_flush_interval_millis");

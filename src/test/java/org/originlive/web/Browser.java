@@ -127,9 +127,18 @@ final class Browser implements AutoCloseable {
             if (!e.isDisplayed() || !e.isEnabled()) {
                 return false;
             }
+            // Centred first: the status line fixed at the bottom must not cover it.
+            ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
             e.click();
             return true;
         });
+    }
+
+    /** Accepts the page's confirm() dialog once it is open. */
+    void acceptDialog() {
+        until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent())
+                .accept();
     }
 
     void signIn(String email, String password) {

@@ -7,5 +7,6 @@ import earnings from './earnings.js';
 import balance from './balance.js';
 import lots from './lots.js';
 import phones from './phones.js';
+import webhooks from './webhooks.js';
 
-export const PANELS = [fulfilments, refunds, earnings, balance, lots, phones];
+export const PANELS = [fulfilments, refunds, earnings, balance, lots, phones, webhooks];
