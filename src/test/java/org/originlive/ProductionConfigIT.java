@@ -70,6 +70,7 @@ class ProductionConfigIT {
     private static final String HOOK_SECRET =
             Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
     private static final String KEY_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(bytes(32));
+    private static final String WEBHOOK_KEY_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(bytes(32));
 
     // Payments in China: the origin-live-payment-keys Secret's files and the origin-live-payments
     // Secret's values, made here (RSA 2048; private keys PKCS#8 PEM, public keys SPKI PEM).
@@ -493,6 +494,7 @@ class ProductionConfigIT {
             case "origin-live-notify/link-key" -> TestKeys.LINK_KEY;
             case "origin-live-notify/vapid-public-key" -> TestKeys.VAPID[0];
             case "origin-live-notify/vapid-private-key" -> TestKeys.VAPID[1];
+            case "origin-live-notify/webhook-key-encryption-key" -> WEBHOOK_KEY_ENCRYPTION_KEY;
             case "origin-live-notify/smtp-username" -> "mailer";
             case "origin-live-notify/smtp-password" -> "mailer-password";
             default -> throw new AssertionError("The Deployment reads a Secret this test does not know: " + key);
