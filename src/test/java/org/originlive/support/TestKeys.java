@@ -59,6 +59,9 @@ public final class TestKeys {
     /** The key that signs links in emails, shared by every replica of a run (prod needs one). */
     public static final String LINK_KEY = "SVQtT05MWSBlbWFpbCBsaW5rIGtleSwgbm90IGEgc2VjcmV0";
 
+    /** The key that encrypts webhook secrets at rest, shared by every replica of a run (prod needs one). */
+    public static final String WEBHOOK_KEY = "SVQtT05MWSB3ZWJob29rIHNlY3JldHMga2V5IDMyQiE=";
+
     /** The environment a pod gets from the ConfigMap and the mounted Secret (with the run's VAPID pair). */
     public Map<String, String> env() {
         return Map.of(
@@ -71,7 +74,9 @@ public final class TestKeys {
                 "ORIGINLIVE_PUSH_VAPID_PUBLIC_KEY",
                 VAPID[0],
                 "ORIGINLIVE_PUSH_VAPID_PRIVATE_KEY",
-                VAPID[1]);
+                VAPID[1],
+                "ORIGINLIVE_WEBHOOKS_KEY_ENCRYPTION_KEY",
+                WEBHOOK_KEY);
     }
 
     /** The same settings in their {@code -D} form. */
@@ -86,7 +91,9 @@ public final class TestKeys {
                 "originlive.push.vapid-public-key",
                 VAPID[0],
                 "originlive.push.vapid-private-key",
-                VAPID[1]);
+                VAPID[1],
+                "originlive.webhooks.key-encryption-key",
+                WEBHOOK_KEY);
     }
 
     /** The run's Web Push VAPID pair (prod needs one): base64url public point (65 bytes) and scalar (32). */
