@@ -1,19 +1,17 @@
 package org.originlive.notify;
 
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.originlive.common.Outbox;
+import org.originlive.common.TopicRelay;
+import org.originlive.common.TopicRelays;
 import org.originlive.common.Transactions;
 import org.originlive.common.Tx;
 import org.originlive.i18n.Lang;
@@ -32,7 +30,6 @@ class ReminderRelay implements SaleStarts {
 
     static final String TOPIC = "reminder";
 
-    private final Outbox outbox;
     private final Transactions transactions;
     private final Reminders reminders;
     private final Recipients recipients;
@@ -42,12 +39,9 @@ class ReminderRelay implements SaleStarts {
     private final SaleQueries sales;
     private final EmailContent content;
     private final NotifyConfig config;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final TopicRelay relay;
 
     ReminderRelay(
-            Outbox outbox,
             Transactions transactions,
             Reminders reminders,
             Recipients recipients,
@@ -57,8 +51,7 @@ class ReminderRelay implements SaleStarts {
             SaleQueries sales,
             EmailContent content,
             NotifyConfig config,
-            Vertx vertx) {
-        this.outbox = outbox;
+            TopicRelays relays) {
         this.transactions = transactions;
         this.reminders = reminders;
         this.recipients = recipients;
@@ -68,52 +61,23 @@ class ReminderRelay implements SaleStarts {
         this.sales = sales;
         this.content = content;
         this.config = config;
-        this.vertx = vertx;
+        this.relay = relays.of(new TopicRelays.Spec(
+                TOPIC, "Reminder", 5, TopicRelay.Pace.IN_TURN, sale -> tell(UUID.fromString(sale))));
     }
 
     void onStart(@Observes StartupEvent event) {
-        outbox.onAdded(TOPIC, this::wake);
+        relay.start();
     }
 
     @Override
     public Uni<Void> started(Tx tx, UUID saleId) {
-        return outbox.add(tx, TOPIC, saleId.toString(), saleId.toString());
+        return relay.queue(tx, List.of(saleId));
     }
 
     // Every replica: sales another replica left half told.
     @Scheduled(every = "${originlive.notify.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        wake();
-    }
-
-    void wake() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            EmailRelay.onOwnContext(vertx, this::drain);
-        }
-    }
-
-    private void drain() {
-        again.set(false);
-        outbox.relay(TOPIC, 5, Outbox.Repeats.NOTICED, messages -> Multi.createFrom()
-                        .iterable(messages)
-                        .onItem()
-                        .transformToUniAndConcatenate(m -> tell(UUID.fromString(m.payload())))
-                        .collect()
-                        .last()
-                        .replaceWithVoid())
-                .subscribe()
-                .with(count -> finish(count == 5), failure -> {
-                    Log.debugf("Reminders stay in the outbox for now: %s", failure.toString());
-                    finish(false);
-                });
-    }
-
-    private void finish(boolean more) {
-        running.set(false);
-        if ((more || again.get()) && running.compareAndSet(false, true)) {
-            EmailRelay.onOwnContext(vertx, this::drain);
-        }
+        relay.wake();
     }
 
     /** Every waiting buyer of the sale, a page per transaction, until none waits. */

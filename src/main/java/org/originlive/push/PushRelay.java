@@ -1,18 +1,14 @@
 package org.originlive.push;
 
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.originlive.common.OutageLog;
-import org.originlive.common.Outbox;
-import org.originlive.common.Transactions;
+import org.originlive.common.TopicRelay;
+import org.originlive.common.TopicRelays;
 import org.originlive.common.Tx;
 
 /**
@@ -26,75 +22,27 @@ public class PushRelay {
 
     static final String TOPIC = "push";
 
-    private static final int BATCH = 10;
-
-    private final Outbox outbox;
     private final PushRepository repository;
-    private final PushSender sender;
-    private final Transactions transactions;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final OutageLog outages = new OutageLog("Push relay");
+    private final TopicRelay relay;
 
-    PushRelay(Outbox outbox, PushRepository repository, PushSender sender, Transactions transactions) {
-        this.outbox = outbox;
+    PushRelay(TopicRelays relays, PushRepository repository, PushSender sender) {
         this.repository = repository;
-        this.sender = sender;
-        this.transactions = transactions;
+        this.relay = relays.of(new TopicRelays.Spec(
+                TOPIC, "Push", 10, TopicRelay.Pace.IN_TURN, id -> sender.attempt(UUID.fromString(id))));
     }
 
     void onStart(@Observes StartupEvent event) {
-        outbox.onAdded(TOPIC, this::wake);
+        relay.start();
     }
 
     /** Queues notice ids in {@code tx}; they go out after it commits. */
     Uni<Void> queue(Tx tx, List<UUID> ids) {
-        return Multi.createFrom()
-                .iterable(ids)
-                .onItem()
-                .transformToUniAndConcatenate(id -> outbox.add(tx, TOPIC, id.toString(), id.toString()))
-                .collect()
-                .last()
-                .replaceWithVoid();
+        return relay.queue(tx, ids);
     }
 
     // Every replica: notices due again re-enter the outbox, and rows other replicas left are relayed.
     @Scheduled(every = "${originlive.push.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return outages.watch(transactions
-                .inTransaction(tx -> repository.due(tx, 100).flatMap(ids -> queue(tx, ids)))
-                .invoke(x -> wake())
-                .replaceWithVoid());
-    }
-
-    /** A round now, or right after the running one. */
-    void wake() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            drain();
-        }
-    }
-
-    private void drain() {
-        again.set(false);
-        outbox.relay(TOPIC, BATCH, Outbox.Repeats.NOTICED, messages -> Multi.createFrom()
-                        .iterable(messages)
-                        .onItem()
-                        .transformToUniAndConcatenate(m -> sender.attempt(UUID.fromString(m.payload())))
-                        .collect()
-                        .last()
-                        .replaceWithVoid())
-                .subscribe()
-                .with(count -> finish(count == BATCH), failure -> {
-                    Log.debugf("Push notices stay in the outbox for now: %s", failure.toString());
-                    finish(false);
-                });
-    }
-
-    private void finish(boolean more) {
-        running.set(false);
-        if ((more || again.get()) && running.compareAndSet(false, true)) {
-            drain();
-        }
+        return relay.sweep(tx -> repository.due(tx, 100));
     }
 }
