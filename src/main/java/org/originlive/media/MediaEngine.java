@@ -1,7 +1,6 @@
 package org.originlive.media;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.originlive.common.WebOrigins;
 
 /**
@@ -77,7 +75,7 @@ public class MediaEngine {
                     missing.get(), LocalEngine.INSTALL_HINT);
             return;
         }
-        int port = appPort();
+        int port = AppPort.now();
         if (port > 0) {
             startLocal(port);
         } // else a free port is being chosen: the engine starts once the HTTP server listens
@@ -85,7 +83,9 @@ public class MediaEngine {
 
     void onHttp(@ObservesAsync HttpServerStart event) {
         if (config.local() && local == null && LocalEngine.missing(config).isEmpty()) {
-            startLocal(appPort());
+            AppPort.known()
+                    .subscribe()
+                    .with(this::startLocal, e -> Log.warnf("Live video is UNAVAILABLE: %s", e.getMessage()));
         }
     }
 
@@ -231,11 +231,5 @@ public class MediaEngine {
                             .by(Duration.ofMillis(100))
                             .flatMap(x -> untilAnswering(engine, attempts - 1));
                 });
-    }
-
-    /** This replica's HTTP port, where the local engine calls back (0 until a free one is chosen). */
-    private static int appPort() {
-        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8080);
     }
 }
